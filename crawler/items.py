@@ -1,0 +1,60 @@
+"""The item that travels from the spider through the pipelines to SQLite.
+
+One dataclass, so every stage sees the same typed fields (``ItemAdapter``
+handles dataclass items natively).  Each field says which stage fills it.
+Dates are ISO 8601 strings: extraction keeps the page's own offset; the
+normalize stage adds the UTC value and where it came from.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class ArticleItem:
+    # --- spider ---------------------------------------------------------
+    url: str = ""                       # the URL that was fetched (after redirects)
+    source: str = ""                    # site slug from the registry
+    fetched_at: str = ""                # ISO 8601 UTC, e.g. 2026-03-01T12:00:00+00:00
+    http_status: int = 200
+    # what discovery knew before the page was fetched
+    discovered_via: str = ""            # "feed" | "sitemap" | "news_sitemap" | "listing" | "start"
+    discovery: dict[str, Any] = field(default_factory=dict)
+    # e.g. {"feed_published": "...", "news_title": "...",
+    #       "news_publication_date": "...", "lastmod": "...", "listing_url": "..."}
+
+    # --- extraction (crawler.extraction.extract_article) ----------------
+    canonical_url: str = ""
+    title: str = ""
+    description: str = ""
+    body: str = ""                      # plain text, paragraphs separated by "\n\n"
+    published_at: str | None = None     # ISO 8601 with the page's offset when known
+    updated_at: str | None = None
+    authors: list[str] = field(default_factory=list)
+    section: str = ""
+    tags: list[str] = field(default_factory=list)
+    language: str = ""
+    image: str = ""
+    word_count: int = 0
+    page_type: str = "article"          # article | tag | gallery | video | home | section | other
+    date_candidates: list[dict[str, Any]] = field(default_factory=list)
+    # each {"value": ISO str, "source": "jsonld"|"meta"|"time"|"text"|"url"|..., "kind": "published"|"updated", "raw": str}
+
+    # --- normalize ------------------------------------------------------
+    published_source: str = ""          # which candidate won
+    published_confidence: float = 0.0
+    published_offset: str = ""          # original UTC offset, e.g. "+09:00"
+    content_hash: str = ""
+
+    # --- dedupe ---------------------------------------------------------
+    duplicate_of: int | None = None     # article id this item is an exact copy of
+    story_id: int | None = None         # story cluster (near-duplicates across outlets)
+
+    # --- tag ------------------------------------------------------------
+    shows: list[dict[str, Any]] = field(default_factory=list)
+    # each {"show_id", "alias", "where", "count", "season", "score", "is_about"}
+
+    # --- store ----------------------------------------------------------
+    article_id: int | None = None
+    store_outcome: str = ""             # "new" | "updated" | "unchanged" | "duplicate"
