@@ -1,0 +1,204 @@
+"""Numbered schema migrations, recorded in ``_migrations``.
+
+The schema is created here and only here (writers never pass ``alter=True``).
+Each migration is a plain function taking a ``sqlite_utils.Database``; it
+runs in its own ``BEGIN IMMEDIATE`` transaction together with the row that
+records it, so two processes opening the same file cannot apply it twice and
+a crash leaves either the whole migration or none of it.
+
+To change the schema, append a new function to ``MIGRATIONS`` (never edit an
+applied one) and update the schema section of docs/architecture.md.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timezone
+
+from sqlite_utils import Database
+
+Migration = Callable[[Database], None]
+
+
+def _core_schema(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE sources (
+            slug TEXT PRIMARY KEY,
+            name TEXT,
+            homepage TEXT,
+            language TEXT,
+            country TEXT,
+            is_demo INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE stories (
+            id INTEGER PRIMARY KEY,
+            first_article_id INTEGER REFERENCES articles(id),
+            first_source TEXT,
+            first_published_at TEXT,
+            article_count INTEGER NOT NULL DEFAULT 0,
+            duplicate_count INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE articles (
+            id INTEGER PRIMARY KEY,
+            url TEXT NOT NULL,
+            canonical_url TEXT NOT NULL UNIQUE,
+            source TEXT NOT NULL REFERENCES sources(slug),
+            title TEXT,
+            description TEXT,
+            body TEXT,
+            published_at TEXT,
+            published_offset TEXT,
+            published_source TEXT,
+            published_confidence REAL,
+            updated_at TEXT,
+            authors TEXT,
+            section TEXT,
+            tags TEXT,
+            language TEXT,
+            image TEXT,
+            word_count INTEGER,
+            page_type TEXT,
+            fetched_at TEXT,
+            first_seen_at TEXT,
+            last_seen_at TEXT,
+            content_hash TEXT,
+            duplicate_of INTEGER REFERENCES articles(id),
+            story_id INTEGER REFERENCES stories(id),
+            version INTEGER NOT NULL DEFAULT 1,
+            published_day TEXT,
+            published_week TEXT,
+            published_month TEXT
+        );
+        CREATE INDEX idx_articles_source_published ON articles(source, published_at);
+        CREATE INDEX idx_articles_published_week ON articles(published_week);
+        CREATE INDEX idx_articles_published_day ON articles(published_day);
+        CREATE INDEX idx_articles_content_hash ON articles(content_hash);
+        CREATE INDEX idx_articles_story ON articles(story_id);
+        CREATE INDEX idx_articles_duplicate_of ON articles(duplicate_of);
+        CREATE TABLE article_versions (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id),
+            version INTEGER NOT NULL,
+            fetched_at TEXT,
+            changed TEXT,
+            title TEXT,
+            content_hash TEXT,
+            UNIQUE (article_id, version)
+        );
+        CREATE TABLE date_candidates (
+            article_id INTEGER NOT NULL REFERENCES articles(id),
+            kind TEXT,
+            value TEXT,
+            source TEXT,
+            raw TEXT
+        );
+        CREATE INDEX idx_date_candidates_article ON date_candidates(article_id);
+        CREATE TABLE shows (
+            id TEXT PRIMARY KEY,
+            title TEXT,
+            original_title TEXT,
+            original_language TEXT,
+            network TEXT,
+            country TEXT,
+            start_year INTEGER,
+            end_year INTEGER,
+            seasons INTEGER,
+            aliases TEXT
+        );
+        CREATE TABLE article_shows (
+            article_id INTEGER NOT NULL REFERENCES articles(id),
+            show_id TEXT NOT NULL,
+            alias TEXT,
+            where_found TEXT,
+            mentions INTEGER,
+            season INTEGER,
+            score REAL,
+            is_about INTEGER,
+            PRIMARY KEY (article_id, show_id)
+        );
+        CREATE INDEX idx_article_shows_show ON article_shows(show_id, article_id);
+        CREATE INDEX idx_stories_first_published ON stories(first_published_at);
+        CREATE TABLE crawl_runs (
+            id INTEGER PRIMARY KEY,
+            run_id TEXT NOT NULL,
+            source TEXT,
+            started_at TEXT,
+            finished_at TEXT,
+            status TEXT,
+            pages_fetched INTEGER,
+            articles_new INTEGER,
+            articles_updated INTEGER,
+            articles_unchanged INTEGER,
+            duplicates INTEGER,
+            dropped TEXT,
+            errors TEXT
+        );
+        CREATE INDEX idx_crawl_runs_run ON crawl_runs(run_id);
+        CREATE INDEX idx_crawl_runs_source_started ON crawl_runs(source, started_at);
+        """
+    )
+
+
+def _articles_fts(db: Database) -> None:
+    db.table("articles").enable_fts(["title", "body"], fts_version="FTS5", create_triggers=True)
+
+
+def _lsh_index(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE lsh_bands (
+            band INTEGER NOT NULL,
+            hash INTEGER NOT NULL,
+            article_id INTEGER NOT NULL REFERENCES articles(id),
+            PRIMARY KEY (band, hash, article_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE lsh_state (key TEXT PRIMARY KEY, value TEXT);
+        """
+    )
+
+
+MIGRATIONS: list[tuple[str, Migration]] = [
+    ("0001_core_schema", _core_schema),
+    ("0002_articles_fts", _articles_fts),
+    ("0003_lsh_index", _lsh_index),
+]
+
+
+def _ensure_migrations_table(db: Database) -> None:
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+    )
+
+
+def applied_migrations(db: Database) -> list[str]:
+    _ensure_migrations_table(db)
+    return [row[0] for row in db.execute("SELECT name FROM _migrations ORDER BY name")]
+
+
+def pending_migrations(db: Database) -> list[str]:
+    done = set(applied_migrations(db))
+    return [name for name, _ in MIGRATIONS if name not in done]
+
+
+def migrate(db: Database) -> list[str]:
+    """Apply pending migrations in order; returns the names applied (idempotent)."""
+    _ensure_migrations_table(db)
+    applied: list[str] = []
+    for name, migration in MIGRATIONS:
+        if db.conn.in_transaction:
+            raise RuntimeError("migrate() must not run inside an open transaction")
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            already = db.execute("SELECT 1 FROM _migrations WHERE name = ?", [name]).fetchone()
+            if already is None:
+                migration(db)
+                db.execute(
+                    "INSERT INTO _migrations (name, applied_at) VALUES (?, ?)",
+                    [name, datetime.now(timezone.utc).isoformat(timespec="seconds")],
+                )
+                applied.append(name)
+            db.execute("COMMIT")
+        except BaseException:
+            db.rollback()
+            raise
+    return applied
