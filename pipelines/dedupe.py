@@ -9,6 +9,8 @@ transaction).  For each item, in order:
    verbatim syndicated copy) -> ``item.duplicate_of`` = the first-seen
    original, ``item.story_id`` = its story; store keeps the row (outcome
    ``duplicate``) but stories and coverage do not count it;
+   a near match that is the same text but for a credit line ("Originally
+   published by …") or a dateline counts as such a copy too (``copy``);
 3. near duplicate (syndicated rewrite, wire copy with a new intro or
    headline) -> ``item.story_id`` = the matched article's story;
 4. otherwise ``item.story_id = None`` and store opens a new story.
@@ -30,10 +32,15 @@ from pipelines import fingerprints
 
 logger = logging.getLogger(__name__)
 
+# A near match this similar is the same text with a credit line or dateline
+# added or removed: a syndicated copy, linked like an exact duplicate.
+COPY_MIN_JACCARD = 0.9
+COPY_MIN_CONTAINMENT = 0.95
+
 
 @dataclass(frozen=True)
 class DedupeDecision:
-    kind: str  # "same_url" | "exact" | "near" | "new_story" | "no_text"
+    kind: str  # "same_url" | "exact" | "copy" | "near" | "new_story" | "no_text"
     duplicate_of: int | None = None
     story_id: int | None = None
     jaccard: float | None = None
@@ -55,6 +62,12 @@ def decide(db: Database, canonical_url: str, body: str, content_hash: str = "") 
     match = fingerprints.find_near_duplicate(db, fp, exclude_canonical_url=canonical_url)
     if match is None:
         return DedupeDecision("new_story")
+    sim = match.similarity
+    if sim.jaccard >= COPY_MIN_JACCARD and sim.containment >= COPY_MIN_CONTAINMENT:
+        original = dbq.find_article(db, match.article_id)
+        original_id = (original.duplicate_of if original and original.duplicate_of else match.article_id)
+        return DedupeDecision("copy", duplicate_of=original_id, story_id=match.story_id,
+                              jaccard=round(sim.jaccard, 3), containment=round(sim.containment, 3))
     return DedupeDecision(
         "near",
         story_id=match.story_id,
