@@ -21,6 +21,7 @@ import uuid
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import Any
 
 from itemadapter import ItemAdapter
@@ -32,6 +33,7 @@ from pipelines import database as dbq
 from pipelines.database import run_summary
 from pipelines.fingerprints import content_hash as compute_content_hash
 from pipelines.fingerprints import index_article
+from pipelines.show_catalog import load_catalog
 
 logger = logging.getLogger(__name__)
 
@@ -47,6 +49,20 @@ PUBLISHED_COLUMNS = (
     "published_at", "published_offset", "published_source", "published_confidence",
     "published_day", "published_week", "published_month",
 )
+
+
+def sync_catalog(db: Database, catalog_path: str) -> int:
+    """Copy the show catalog into the ``shows`` table (so Datasette can join it)."""
+    catalog = load_catalog(catalog_path)
+    return dbq.upsert_shows(db, (
+        {
+            "id": show.id, "title": show.title, "original_title": show.original_title,
+            "original_language": show.original_language, "network": show.network,
+            "country": show.country, "start_year": show.start_year, "end_year": show.end_year,
+            "seasons": show.seasons, "aliases": list(show.aliases),
+        }
+        for show in catalog.shows
+    ))
 
 
 # --------------------------------------------------------------------------
@@ -136,8 +152,10 @@ def article_record(adapter: ItemAdapter, fallback_source: str) -> dict[str, Any]
 # the pipeline
 # --------------------------------------------------------------------------
 class StorePipeline:
-    def __init__(self, db_path: str | None = None, run_id: str | None = None) -> None:
+    def __init__(self, db_path: str | None = None, run_id: str | None = None,
+                 catalog_path: str | None = None) -> None:
         self.db_path = db_path
+        self.catalog_path = catalog_path
         self.run_id = run_id or str(uuid.uuid4())
         self.crawler: Any = None
         self.db: Database | None = None
@@ -150,6 +168,7 @@ class StorePipeline:
         pipeline = cls(
             db_path=settings.get("ENTCRAWL_DB") or None,
             run_id=settings.get("ENTCRAWL_RUN_ID") or None,
+            catalog_path=settings.get("ENTCRAWL_CATALOG") or None,
         )
         pipeline.crawler = crawler
         return pipeline
@@ -177,6 +196,8 @@ class StorePipeline:
                     country=getattr(site, "country", None),
                     is_demo=int(bool(getattr(site, "demo", False))),
                 )
+        if self.catalog_path and Path(self.catalog_path).exists():
+            sync_catalog(self.db, self.catalog_path)
         self.run_row_id = dbq.start_crawl_run(self.db, self.run_id, self._site_slug(), dbq.utc_now())
         if self.crawler is not None and getattr(self.crawler, "signals", None) is not None:
             self.crawler.signals.connect(self._spider_closed, signal=signals.spider_closed)

@@ -369,3 +369,25 @@ def test_storage_doc_queries_run(store, make_item):
     results = [store.db.execute(block).fetchall() for block in blocks]
     assert results[0] == [("2026-W10", 1, 1), ("2026-W11", 1, 1)]
     assert all(results[i] for i in (1, 3, 4)), results
+
+
+def test_open_spider_copies_the_show_catalog_into_shows(db_path, tmp_path):
+    from pipelines.store import StorePipeline
+
+    catalog = tmp_path / "shows.yaml"
+    catalog.write_text(
+        "shows:\n"
+        "  - id: harbor-lights\n    title: Harbor Lights\n    original_title: Harbor Lights\n"
+        "    original_language: en\n    aliases: [HL]\n    network: Netflix\n    country: US\n"
+        "    years: [2024, null]\n    seasons: 2\n",
+        encoding="utf-8",
+    )
+    pipeline = StorePipeline(db_path=str(db_path), catalog_path=str(catalog))
+    pipeline.open_spider()
+    try:
+        rows = list(pipeline.db["shows"].rows)
+    finally:
+        pipeline.close_spider()
+    assert [(r["id"], r["title"], r["network"], r["seasons"], r["aliases"]) for r in rows] == [
+        ("harbor-lights", "Harbor Lights", "Netflix", 2, '["HL"]')
+    ]
