@@ -117,12 +117,14 @@ def write(draft: Draft, rng: random.Random) -> Written:
         official = storylines.OFFICIAL_DATES.get(shows[0].id, ("", "", ""))
         if korean:
             return writer_ko.compose_window_ko(shows[0], draft.window or "", official[2], rng, naive)
-        return special_en.compose_window_article(shows[0], draft.window or "", official[1], rng, naive)
+        return special_en.compose_window_article(shows[0], draft.window or "", official[1], rng, naive,
+                                                 draft.site)
     if draft.kind == "trap":
         return writer_ko.compose_trap_ko() if korean else special_en.compose_trap(draft.trap or "")
     if draft.kind == "roundup":
-        compose = writer_ko.compose_roundup_ko if korean else special_en.compose_roundup
-        return compose(shows, rng, naive)
+        if korean:
+            return writer_ko.compose_roundup_ko(shows, rng, naive)
+        return special_en.compose_roundup(shows, rng, naive, draft.site)
     if draft.kind in ("film", "music"):
         if korean:
             return writer_ko.compose_non_show_ko(draft.kind, rng)
@@ -130,7 +132,7 @@ def write(draft: Draft, rng: random.Random) -> Written:
     if korean:
         kind = draft.kind if draft.kind in writer_ko.TITLES_KO else "review"
         return writer_ko.compose_ko(shows[0], kind, rng, naive)
-    return writer_en.compose_show_article(shows[0], draft.kind, rng, naive)
+    return writer_en.compose_show_article(shows[0], draft.kind, rng, naive, draft.site)
 
 
 def write_unique(draft: Draft, rng: random.Random, taken: set[str]) -> tuple[Draft, Written]:

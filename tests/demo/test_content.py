@@ -145,4 +145,4 @@ def test_expected_facts_function_matches_method(network):
 def test_bodies_clear_the_minimum_length(network):
     # ENTCRAWL_MIN_BODY_WORDS is 80; keep a margin so no demo article is dropped as too short.
     for fact in network.expected_facts(PORT, 3):
-        assert len(fact["body"].split()) >= 100, (fact["url"], fact["kind"])
+        assert len(fact["body"].split()) >= 120, (fact["url"], fact["kind"])
