@@ -16,6 +16,8 @@ ENTCRAWL_REGISTRY = str(DEFAULT_REGISTRY)
 ENTCRAWL_DB = str(PROJECT_ROOT / "data" / "entcrawl.db")
 ENTCRAWL_CATALOG = str(PROJECT_ROOT / "data" / "shows.yaml")
 ENTCRAWL_MIN_BODY_WORDS = 80
+ENTCRAWL_SITE_NAMES: dict[str, str] = {}      # filled per spider from the registry
+ENTCRAWL_SITE_TIMEZONES: dict[str, str] = {}
 ENTCRAWL_RETRY_BACKOFF_BASE = 2.0      # seconds; doubled on each retry
 ENTCRAWL_RETRY_BACKOFF_MAX = 60.0
 
@@ -41,11 +43,14 @@ RETRY_TIMES = 3
 RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
 REDIRECT_MAX_TIMES = 5
 
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.retry.BackoffRetryMiddleware": 550,
+    # Must sit above HttpCompressionMiddleware (590): see crawler/middlewares.py.
+    "crawler.middlewares.SkipCompressedCharsetDetectionMiddleware": 595,
 }
 
 ITEM_PIPELINES = {

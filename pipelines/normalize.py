@@ -20,7 +20,7 @@ from pipelines.author_names import clean_authors
 from pipelines.canonical_url import InvalidURLError, canonical_url, registrable_domain
 from pipelines.date_resolution import resolve_dates
 from pipelines.language_detection import detect_language
-from pipelines.text_cleaning import clean_body, clean_title, count_words, normalize_text
+from pipelines.text_cleaning import clean_body, strip_body_head, clean_title, count_words, normalize_text
 
 logger = logging.getLogger(__name__)
 DEFAULT_MIN_BODY_WORDS = 80
@@ -74,7 +74,7 @@ class NormalizePipeline:
         title = clean_title(adapter.get("title"), site_name) or clean_title(discovery.get("news_title"), site_name)
         if not title:
             raise self._drop("no_title", adapter)
-        body = clean_body(adapter.get("body"))
+        body = strip_body_head(clean_body(adapter.get("body")), title)
         if not body:
             raise self._drop("no_body", adapter)
         words = count_words(body)

@@ -187,6 +187,51 @@ def clean_body(text: str | None) -> str:
     return "\n\n".join(p for p in paragraphs if not is_boilerplate_line(p))
 
 
+# --- the head of the body: repeated headline, byline, credit line --------------
+_BYLINE_WORDS = frozenset({"by", "von", "par", "por", "door", "av", "af", "di"})
+_KOREAN_BYLINE = re.compile(r"^[\uac00-\ud7a3]{2,4}\s?기자(?:\s|$|[|·/])")
+BYLINE_MAX_WORDS = 15
+_CREDIT = re.compile(
+    r"^(?:originally (?:published|appeared) (?:by|on|in|at)|this (?:story|article) "
+    r"(?:originally |first )?(?:appeared|was published) (?:on|in))\b",
+    re.IGNORECASE,
+)
+HEAD_PARAGRAPHS_CHECKED = 4
+
+
+def _is_byline(paragraph: str) -> bool:
+    """'By Jane Doe, Staff Writer | Site', 'von Max Muster', '최도윤 기자' (not 'By the end…')."""
+    words = paragraph.split()
+    if len(words) > BYLINE_MAX_WORDS:
+        return False
+    if _KOREAN_BYLINE.match(paragraph):
+        return True
+    return len(words) >= 2 and words[0].lower() in _BYLINE_WORDS and words[1][:1].isupper()
+
+
+def strip_body_head(body: str, title: str) -> str:
+    """Drop a repeated headline, bylines and credit lines from the top of a body.
+
+    Extraction keeps the headline in the body (the corpus counts it as text);
+    stored bodies start with the article's first real paragraph, so that the
+    same story under another site's byline and credit line is an identical copy.
+
+    >>> strip_body_head("Big news\\n\\nBy Ann Lee | Site\\n\\nThe show returns.", "Big news")
+    'The show returns.'
+    """
+    paragraphs = body.split("\n\n")
+    title_key = _line_key(title) if title else ""
+    kept_from = 0
+    for index, paragraph in enumerate(paragraphs[:HEAD_PARAGRAPHS_CHECKED]):
+        credit = _CREDIT.match(paragraph) and len(paragraph.split()) <= BYLINE_MAX_WORDS
+        if (title_key and _line_key(paragraph) == title_key) or _is_byline(paragraph) or credit:
+            kept_from = index + 1
+        else:
+            break
+    rest = paragraphs[kept_from:]
+    return "\n\n".join(p for p in rest if not (_CREDIT.match(p) and len(p.split()) <= BYLINE_MAX_WORDS))
+
+
 # --- titles ------------------------------------------------------------------
 _SEPARATORS = re.compile(r"\s+(\||–|—|-|::|·|»|//|•)\s+")
 # Words that follow a separator without being a brand ("Squid Game 2 - Review").

@@ -275,3 +275,22 @@ def test_malformed_candidates_do_not_crash(junk: list) -> None:
                                                ("???", "other")])
 def test_source_classes(source: str, klass: str) -> None:
     assert source_class(source) == klass
+
+
+def test_url_day_borrows_the_time_of_a_same_day_sitemap_date():
+    result = resolve_dates(
+        [], discovery={"lastmod": "2026-04-04T09:45:00+00:00"},
+        fetched_at="2026-11-30T00:00:00+00:00",
+        url="https://example.test/2026/04/04/some-story/", site_timezone="Asia/Kolkata")
+    assert result.published_at == "2026-04-04T09:45:00+00:00"
+    assert result.published_source == "sitemap_lastmod"
+    assert result.published_offset == "+05:30"
+
+
+def test_url_day_ignores_a_sitemap_date_on_another_day():
+    result = resolve_dates(
+        [], discovery={"lastmod": "2026-05-20T09:45:00+00:00"},
+        fetched_at="2026-11-30T00:00:00+00:00",
+        url="https://example.test/2026/04/04/some-story/", site_timezone="Asia/Kolkata")
+    assert result.published_at == "2026-04-04"
+    assert result.published_source == "url"

@@ -148,3 +148,24 @@ def test_count_words_latin_korean_and_cjk() -> None:
     assert count_words("드라마가 내년에 돌아온다") == 3
     assert count_words("ドラマは来年戻ってくる") == 6  # 11 CJK characters, two per word
     assert count_words("") == 0
+
+
+# --- head of the body -------------------------------------------------------------
+from pipelines.text_cleaning import strip_body_head  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "body, title, expected",
+    [
+        ("Big news\n\nBy Ann Lee | Site\n\nThe show returns.", "Big news", "The show returns."),
+        ("Big News!\n\nBy Ann Lee and Bo Kim, Staff Writers\n\nOriginally published by Wire (original story)"
+         "\n\nThe show returns.", "Big news", "The show returns."),
+        ("최도윤 기자\n\n본문입니다.", "제목", "본문입니다."),
+        ("By the end of season one, the crew had changed.\n\nMore.", "x",
+         "By the end of season one, the crew had changed.\n\nMore."),
+        ("The show returns.\n\nBig news", "Big news", "The show returns.\n\nBig news"),
+        ("Intro.\n\nOriginally published by ScreenWire.\n\nEnd.", "t", "Intro.\n\nEnd."),
+    ],
+)
+def test_strip_body_head(body, title, expected):
+    assert strip_body_head(body, title) == expected

@@ -1,0 +1,20 @@
+"""The `entcrawl` command line: one module per command (group)."""
+from __future__ import annotations
+
+import click
+
+from crawler.cli.crawl_cmd import crawl, sites
+from crawler.cli.demo_cmd import demo
+from crawler.cli.extract_cmd import extract
+from crawler.cli.shows_cmd import shows
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="entcrawl")
+def main() -> None:
+    """entcrawl: crawl entertainment news, tag articles by TV show, and follow
+    how the coverage of a title evolves in SQLite and Datasette."""
+
+
+for command in (crawl, sites, demo, extract, shows):
+    main.add_command(command)

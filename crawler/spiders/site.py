@@ -1,0 +1,226 @@
+"""The one spider class behind every registry entry.
+
+Crawling only: which URLs to fetch and in what order.  Parsing of feeds,
+sitemaps and listing pages lives in :mod:`crawler.discovery`; reading an
+article page lives in :mod:`crawler.extraction`.  Feeds, sitemaps and listing
+pages are always re-fetched (``dont_filter``); article URLs go through Scrapy's
+duplicate filter so a page found by several routes is fetched once.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import AsyncIterator, Iterator
+from typing import Any, ClassVar
+
+import scrapy
+from scrapy.http import Response
+
+from crawler.discovery import DiscoveryError, UrlRules, parse_feed, parse_listing_with_rules, parse_sitemap
+from crawler.extraction import ExtractionError, extract_article
+from crawler.items import ArticleItem
+from crawler.registry import SiteConfig
+from crawler.spiders.arguments import CrawlArguments, parse_crawl_arguments
+
+
+class SiteSpider(scrapy.Spider):
+    """Crawl one site of the registry: feeds → news sitemaps → sitemaps → listings."""
+
+    site: ClassVar[SiteConfig]
+
+    def __init__(self, name: str | None = None, **kwargs: Any):
+        # Validate arguments before Scrapy makes any request.
+        self.args: CrawlArguments = parse_crawl_arguments(kwargs)
+        super().__init__(name)
+        self.allowed_domains = list(self.site.allowed_domains)
+        if self.site.download_delay is not None:
+            self.download_delay = self.site.download_delay
+        # Discovery hints per article URL (feed date, news title, lastmod…), merged
+        # across routes and handed to the item; also counts distinct articles.
+        self._hints: dict[str, dict[str, Any]] = {}
+        self._url_rules = UrlRules(self.site.article_url_patterns, self.site.exclude_url_patterns)
+
+    @classmethod
+    def update_settings(cls, settings) -> None:
+        super().update_settings(settings)
+        # The normalize stage reads the site's display name and time zone from settings.
+        names = dict(settings.getdict("ENTCRAWL_SITE_NAMES"), **{cls.site.slug: cls.site.name})
+        settings.set("ENTCRAWL_SITE_NAMES", names, priority="spider")
+        if cls.site.timezone:
+            zones = dict(settings.getdict("ENTCRAWL_SITE_TIMEZONES"), **{cls.site.slug: cls.site.timezone})
+            settings.set("ENTCRAWL_SITE_TIMEZONES", zones, priority="spider")
+
+    @classmethod
+    def handles_request(cls, request: scrapy.Request) -> bool:
+        from urllib.parse import urlsplit
+
+        host = (urlsplit(request.url).hostname or "").lower()
+        return any(host == d or host.endswith("." + d) for d in cls.site.allowed_domains)
+
+    # ------------------------------------------------------------------ start
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        kinds = self.args.discovery
+        if "feeds" in kinds:
+            for url in self.site.feeds:
+                yield scrapy.Request(url, self.parse_feed, dont_filter=True, priority=30)
+        if "news_sitemaps" in kinds:
+            for url in self.site.news_sitemaps:
+                yield scrapy.Request(url, self.parse_sitemap, dont_filter=True, priority=20)
+        if "sitemaps" in kinds:
+            for url in self.site.sitemaps:
+                yield scrapy.Request(url, self.parse_sitemap, dont_filter=True, priority=10)
+        if "listings" in kinds:
+            for url in self.site.listing_pages:
+                yield scrapy.Request(
+                    url, self.parse_listing, dont_filter=True, priority=5, cb_kwargs={"page": 1}
+                )
+
+    # -------------------------------------------------------------- discovery
+    def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
+        try:
+            feed = parse_feed(response.body, response.url)
+        except DiscoveryError as exc:
+            self._count_error("bad_feed", response, exc)
+            return
+        for entry in feed.entries:
+            if not self.args.in_window(_parse_iso(entry.published)):
+                self._count("entcrawl/skipped/outside_window")
+                continue
+            yield from self._article_request(
+                entry.url, "feed", {"feed_published": entry.published, "feed_title": entry.title}
+            )
+
+    def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
+        try:
+            sitemap = parse_sitemap(response.body, response.url)
+        except DiscoveryError as exc:
+            self._count_error("bad_sitemap", response, exc)
+            return
+        if sitemap.kind == "sitemapindex":
+            for entry in sitemap.entries:
+                lastmod = _parse_iso(entry.lastmod)
+                if lastmod and self.args.since and lastmod < self.args.since:
+                    self._count("entcrawl/skipped/old_sitemap")
+                    continue
+                yield scrapy.Request(entry.loc, self.parse_sitemap, dont_filter=True, priority=10)
+            return
+        for entry in sitemap.entries:
+            published = _parse_iso(entry.news_publication_date) or _parse_iso(entry.lastmod)
+            if not self.args.in_window(published):
+                self._count("entcrawl/skipped/outside_window")
+                continue
+            discovery = {
+                "lastmod": entry.lastmod,
+                "news_title": entry.news_title,
+                "news_publication_date": entry.news_publication_date,
+            }
+            via = "news_sitemap" if entry.news_publication_date or entry.news_title else "sitemap"
+            yield from self._article_request(entry.loc, via, discovery)
+
+    def parse_listing(self, response: Response, page: int) -> Iterator[scrapy.Request]:
+        try:
+            listing = parse_listing_with_rules(
+                response.body,
+                response.url,
+                self._url_rules,
+                next_page_selector=self.site.next_page_selector,
+                allowed_domains=self.site.allowed_domains,
+            )
+        except DiscoveryError as exc:
+            self._count_error("bad_listing", response, exc)
+            return
+        for url in listing.article_urls:
+            yield from self._article_request(url, "listing", {"listing_url": response.url})
+        limit = self.args.max_listing_pages or self.site.max_listing_pages
+        if listing.next_page and page < limit and not self._article_budget_spent():
+            yield scrapy.Request(
+                listing.next_page,
+                self.parse_listing,
+                dont_filter=True,
+                priority=5,
+                cb_kwargs={"page": page + 1},
+            )
+
+    def _article_request(
+        self, url: str, via: str, discovery: dict[str, Any]
+    ) -> Iterator[scrapy.Request]:
+        if not self._url_rules.is_article_url(url):
+            self._count("entcrawl/skipped/not_article_url")
+            return
+        hints = {k: v for k, v in discovery.items() if v}
+        known = self._hints.get(url)
+        if known is not None:  # found again by another route: keep what it adds
+            for key, value in hints.items():
+                known.setdefault(key, value)
+            return
+        if self._article_budget_spent():
+            self._count("entcrawl/skipped/max_articles")
+            return
+        self._hints[url] = hints
+        self._count(f"entcrawl/discovered/{via}")
+        yield scrapy.Request(url, self.parse_article, meta={"entcrawl_via": via})
+
+    def _article_budget_spent(self) -> bool:
+        return self.args.max_articles is not None and len(self._hints) >= self.args.max_articles
+
+    # ---------------------------------------------------------------- article
+    def parse_article(self, response: Response) -> Iterator[ArticleItem]:
+        fetched = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+        if not hasattr(response, "text"):
+            self._count_error("not_text", response, "response is not text")
+            return
+        try:
+            fields = extract_article(
+                response.body, response.url, fetched_at=fetched, encoding=response.encoding
+            )
+        except ExtractionError as exc:
+            self._count_error("extraction", response, exc)
+            return
+        if not self.args.in_window(_parse_iso(fields.get("published_at"))):
+            self._count("entcrawl/skipped/outside_window")
+            return
+        yield ArticleItem(
+            source=self.site.slug,
+            fetched_at=fetched.isoformat(),
+            http_status=response.status,
+            discovered_via=response.meta.get("entcrawl_via", "start"),
+            discovery=self._discovery_hints(response),
+            **{key: value for key, value in fields.items() if key in _EXTRACTED_FIELDS},
+        )
+
+    def _discovery_hints(self, response: Response) -> dict[str, Any]:
+        request_url = response.request.url if response.request else response.url
+        hints = self._hints.get(request_url) or self._hints.get(response.url) or {}
+        return dict(hints)
+
+    # ------------------------------------------------------------------ stats
+    def _count(self, key: str) -> None:
+        if self.crawler.stats is not None:
+            self.crawler.stats.inc_value(key)
+
+    def _count_error(self, kind: str, response: Response, exc: object) -> None:
+        self._count(f"entcrawl/errors/{kind}")
+        self.logger.warning("%s on %s: %s", kind, response.url, exc)
+
+
+_EXTRACTED_FIELDS = {
+    "url", "canonical_url", "title", "description", "body", "published_at", "updated_at",
+    "authors", "section", "tags", "language", "image", "word_count", "page_type",
+    "date_candidates",
+}
+
+
+def spider_class_for(site: SiteConfig) -> type[SiteSpider]:
+    """A SiteSpider subclass bound to one registry entry (what `scrapy list` shows)."""
+    class_name = "".join(part.capitalize() for part in re.split(r"[-_]", site.slug)) + "Spider"
+    return type(class_name, (SiteSpider,), {"name": site.slug, "site": site, "__module__": __name__})
+
+
+def _parse_iso(value: str | None) -> dt.datetime | None:
+    if not value:
+        return None
+    try:
+        parsed = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.timezone.utc)
