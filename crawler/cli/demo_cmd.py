@@ -24,8 +24,8 @@ from crawler.settings import LOCAL_PROFILE
               help="Demo content phase: 1 baseline, 2 some articles updated, 3 plus new articles.")
 @click.option("--show", "show_id", default="all-of-us-are-dead", show_default=True,
               help="Show whose weekly coverage the summary prints.")
-@click.option("--quiet", is_flag=True, help="Only warnings from the crawl log.")
-def demo(db, catalog, port, phase, show_id, quiet):
+@click.option("--verbose", is_flag=True, help="Show Scrapy's INFO log (stats dumps) too.")
+def demo(db, catalog, port, phase, show_id, verbose):
     """Serve the offline demo sites, crawl them into DB and print a summary."""
     network = DemoNetwork()
     try:
@@ -42,9 +42,12 @@ def demo(db, catalog, port, phase, show_id, quiet):
             "ENTCRAWL_REGISTRY": str(registry),
             "ENTCRAWL_DB": db,
             "ENTCRAWL_CATALOG": catalog,
-            "LOG_LEVEL": "WARNING" if quiet else "INFO",
+            "LOG_LEVEL": "INFO" if verbose else "WARNING",
         })
         outcomes = run_crawl([e["slug"] for e in entries], settings_overrides=overrides)
+    for outcome in outcomes:
+        click.echo(f"  {outcome.slug:18} {outcome.pages:4} pages, {outcome.stored_new:4} new articles "
+                   f"({outcome.finish_reason})", err=True)
     print_summary(db, show_id=show_id)
     failed = [o.slug for o in outcomes if o.failed]
     if failed:
