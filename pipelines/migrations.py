@@ -157,10 +157,85 @@ def _lsh_index(db: Database) -> None:
     )
 
 
+def _coverage_facts(db: Database) -> None:
+    """Per (article, show) facts for cheap coverage reports (docs/coverage.md).
+
+    ``coverage_facts`` holds one row per tag of a dated non-duplicate article,
+    copied from ``articles`` + ``article_shows`` at write time by
+    ``pipelines/coverage_facts.py``; its covering indexes answer a one-show
+    coverage query by day, ISO week or month without touching ``articles``.
+    ``coverage_totals`` counts the tagged articles per period and source (the
+    denominator of share of voice).  Existing rows are backfilled here.
+    Statements run one by one (``executescript`` would COMMIT the migration's
+    transaction first).
+    """
+    script = (
+        """
+        CREATE TABLE coverage_facts (
+            article_id INTEGER NOT NULL REFERENCES articles(id),
+            show_id TEXT NOT NULL,
+            source TEXT NOT NULL,
+            story_id INTEGER,
+            published_at TEXT NOT NULL,
+            published_day TEXT NOT NULL,
+            published_week TEXT NOT NULL,
+            published_month TEXT NOT NULL,
+            where_found TEXT,
+            in_headline INTEGER NOT NULL DEFAULT 0,
+            is_about INTEGER NOT NULL DEFAULT 0,
+            mentions INTEGER,
+            season INTEGER,
+            PRIMARY KEY (article_id, show_id)
+        );
+        CREATE INDEX idx_coverage_show_week ON coverage_facts(
+            show_id, published_week, story_id, in_headline, is_about, source);
+        CREATE INDEX idx_coverage_show_day ON coverage_facts(
+            show_id, published_day, story_id, in_headline, is_about, source);
+        CREATE INDEX idx_coverage_show_month ON coverage_facts(
+            show_id, published_month, story_id, in_headline, is_about, source);
+        CREATE TABLE coverage_totals (
+            period_kind TEXT NOT NULL,
+            period TEXT NOT NULL,
+            source TEXT NOT NULL,
+            tagged_articles INTEGER NOT NULL,
+            PRIMARY KEY (period_kind, period, source)
+        ) WITHOUT ROWID;
+        INSERT INTO coverage_facts
+        SELECT s.article_id, s.show_id, a.source, a.story_id, a.published_at,
+               a.published_day, a.published_week, a.published_month, s.where_found,
+               COALESCE(s.where_found = 'headline', 0), COALESCE(s.is_about, 0),
+               s.mentions, s.season
+        FROM article_shows s JOIN articles a ON a.id = s.article_id
+        WHERE a.duplicate_of IS NULL AND a.published_day IS NOT NULL
+          AND a.published_week IS NOT NULL AND a.published_month IS NOT NULL;
+        INSERT INTO coverage_totals
+        SELECT 'day', published_day, source, COUNT(DISTINCT article_id)
+        FROM coverage_facts GROUP BY published_day, source;
+        INSERT INTO coverage_totals
+        SELECT 'week', published_week, source, COUNT(DISTINCT article_id)
+        FROM coverage_facts GROUP BY published_week, source;
+        INSERT INTO coverage_totals
+        SELECT 'month', published_month, source, COUNT(DISTINCT article_id)
+        FROM coverage_facts GROUP BY published_month, source;
+        CREATE VIEW show_articles AS
+        SELECT f.show_id, sh.title AS show_title, f.source, a.language, f.season,
+               f.published_at, f.published_day, f.published_week, f.published_month,
+               f.where_found, f.is_about, f.mentions, a.title, a.url, f.article_id, f.story_id
+        FROM coverage_facts f
+        JOIN articles a ON a.id = f.article_id
+        LEFT JOIN shows sh ON sh.id = f.show_id;
+        """
+    )
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("0001_core_schema", _core_schema),
     ("0002_articles_fts", _articles_fts),
     ("0003_lsh_index", _lsh_index),
+    ("0004_coverage_facts", _coverage_facts),
 ]
 
 

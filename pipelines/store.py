@@ -30,6 +30,7 @@ from scrapy.exceptions import DropItem
 from sqlite_utils import Database
 
 from pipelines import database as dbq
+from pipelines.coverage_facts import refresh_coverage_facts
 from pipelines.database import run_summary
 from pipelines.fingerprints import content_hash as compute_content_hash
 from pipelines.fingerprints import index_article
@@ -283,6 +284,7 @@ def store_item(db: Database, item: Any, fallback_source: str = "unknown") -> str
             outcome, article_id, story_id = _update(db, adapter, existing, record, seen_at)
         dbq.replace_date_candidates(db, article_id, adapter.get("date_candidates") or [])
         dbq.replace_article_shows(db, article_id, adapter.get("shows") or [])
+        refresh_coverage_facts(db, article_id)
         dbq.refresh_story(db, story_id)
     _set_field(adapter, "article_id", article_id)
     _set_field(adapter, "store_outcome", outcome)

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import click
 
+from crawler.cli.coverage_cmd import compare, coverage, timeline_command
 from crawler.cli.crawl_cmd import crawl, sites
 from crawler.cli.demo_cmd import demo
 from crawler.cli.extract_cmd import extract
+from crawler.cli.serve_cmd import serve
 from crawler.cli.shows_cmd import shows
 
 
@@ -16,5 +18,5 @@ def main() -> None:
     how the coverage of a title evolves in SQLite and Datasette."""
 
 
-for command in (crawl, sites, demo, extract, shows):
+for command in (crawl, sites, demo, extract, serve, shows, coverage, timeline_command, compare):
     main.add_command(command)

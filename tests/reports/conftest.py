@@ -1,0 +1,96 @@
+"""One demo crawl per test session, shared read-only by every report test.
+
+The crawl runs in a subprocess (Twisted's reactor runs once per process)
+against the offline demo sites.  Afterwards the crawl_runs times are pinned
+to 2026-11-30 (just after the demo's last article) so the gap rule gives the
+same answer whatever the machine's clock says; nothing else is changed.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+
+from crawler.demo import DemoNetwork, DemoServer, demo_registry_entries
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+CRAWL_STARTED = "2026-11-30T06:00:00+00:00"
+CRAWL_FINISHED = "2026-11-30T06:05:00+00:00"
+
+
+@dataclass(frozen=True)
+class DemoDatabase:
+    path: Path
+    facts: list[dict]          # crawler.demo ground truth, phase 1
+
+
+def run_cli(*args: str, timeout: int = 240) -> subprocess.CompletedProcess:
+    """`entcrawl ARGS` in a fresh interpreter."""
+    return subprocess.run(
+        [sys.executable, "-c", "from crawler.cli import main; main()", *args],
+        cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=timeout,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory) -> DemoDatabase:
+    folder = tmp_path_factory.mktemp("demo-db")
+    network = DemoNetwork()
+    with DemoServer(network, port=0) as server:
+        registry = folder / "sites.yaml"
+        registry.write_text(yaml.safe_dump({"sites": demo_registry_entries(server.port)},
+                                           sort_keys=False), encoding="utf-8")
+        path = folder / "entcrawl.db"
+        result = run_cli("crawl", "--local", "--registry", str(registry), "--db", str(path),
+                         "-s", "LOG_LEVEL=WARNING")
+        assert result.returncode == 0, result.stderr[-4000:]
+        facts = network.expected_facts(server.port, phase=1)
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE crawl_runs SET started_at = ?, finished_at = ?",
+                 [CRAWL_STARTED, CRAWL_FINISHED])
+    conn.commit()
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    return DemoDatabase(path, facts)
+
+
+@pytest.fixture
+def db_copy(demo_db, tmp_path) -> Path:
+    """A private copy of the demo database a test may change."""
+    target = tmp_path / "entcrawl.db"
+    shutil.copyfile(demo_db.path, target)
+    return target
+
+
+def _add_crawl_run(path: Path, source: str, started: str, finished: str | None,
+                   status: str) -> None:
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "INSERT INTO crawl_runs (run_id, source, started_at, finished_at, status, pages_fetched)"
+            " VALUES ('test', ?, ?, ?, ?, 0)", [source, started, finished, status])
+
+
+@pytest.fixture
+def add_crawl_run():
+    """add_crawl_run(db_path, source, started_at, finished_at, status)."""
+    return _add_crawl_run
+
+
+@pytest.fixture
+def entcrawl():
+    """Run the CLI in-process: entcrawl("coverage", "squid-game", ...) -> click Result."""
+    from click.testing import CliRunner
+
+    from crawler.cli import main
+
+    def invoke(*args: str):
+        return CliRunner().invoke(main, list(args), catch_exceptions=False)
+    return invoke
