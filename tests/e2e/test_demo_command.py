@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from crawler.demo import DemoNetwork, expected_facts
 from crawler.demo_summary import summary_rows
+from crawler.reports.coverage import coverage_report
 
 from .conftest import open_db, run_cli
 
@@ -18,13 +19,14 @@ def test_demo_command_crawls_everything_and_prints_a_summary(tmp_path):
 
     facts = expected_facts(DemoNetwork(), 8631, phase=1)
     copies = {f["url"] for f in facts if f["syndication"] == "verbatim"}
-    rows = summary_rows(open_db(db_path), "all-of-us-are-dead")
+    db = open_db(db_path)
+    rows = summary_rows(db)
     per_source = dict(rows["per_source"])
     # every demo article is counted once; verbatim copies are linked, not counted
     assert sum(per_source.values()) == len(facts) - len(copies)
     assert set(per_source) == {"demo-reelbuzz", "demo-screenwire", "demo-tvgazette", "demo-hallyuko"}
     covered = [f for f in facts if f["url"] not in copies
                and "all-of-us-are-dead" in set(f["shows"]) | set(f.get("mentions") or [])]
-    weekly_total = sum(n for _, n, _ in rows["weekly"])
+    weekly_total = sum(p.articles for p in coverage_report(db, "all-of-us-are-dead", "x").periods)
     assert abs(weekly_total - len(covered)) <= 2, (weekly_total, len(covered))
     assert rows["top_shows"][0][0] in {"all-of-us-are-dead", "squid-game"}
