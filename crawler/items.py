@@ -53,7 +53,12 @@ class ArticleItem:
 
     # --- tag ------------------------------------------------------------
     shows: list[dict[str, Any]] = field(default_factory=list)
-    # each {"show_id", "alias", "where", "count", "season", "score", "is_about"}
+    # each {"show_id", "alias", "where", "count", "season", "score", "is_about",
+    #       "kinds": [{"kind", "confidence", "evidence", "where", "season", "episode"}],
+    #       "annotation_key"}   (kinds: pipelines/annotate.py, docs/claims.md)
+    release_claims: list[dict[str, Any]] = field(default_factory=list)
+    # each ReleaseClaim.as_dict() + "show_id": {"show_id", "kind", "earliest", "latest",
+    #       "certainty", "season", "span_text", "sentence", "cues", ...}
 
     # --- store ----------------------------------------------------------
     article_id: int | None = None

@@ -20,6 +20,11 @@ ENTCRAWL_SITE_NAMES: dict[str, str] = {}      # filled per spider from the regis
 ENTCRAWL_SITE_TIMEZONES: dict[str, str] = {}
 ENTCRAWL_RETRY_BACKOFF_BASE = 2.0      # seconds; doubled on each retry
 ENTCRAWL_RETRY_BACKOFF_MAX = 60.0
+# --- operations (docs/operations.md) -------------------------------------------
+ENTCRAWL_INCREMENTAL = True            # skip stored articles unless changed or recent
+ENTCRAWL_RECRAWL_WINDOW_DAYS = 3.0     # re-fetch articles published less than this ago
+ENTCRAWL_PROGRESS_INTERVAL = 0.0       # seconds between progress lines (entcrawl crawl sets it)
+ENTCRAWL_ALLOW_PRIVATE_NETWORK = False  # set per spider from the entry's allow_private_network
 
 # --- politeness ----------------------------------------------------------------
 USER_AGENT = (
@@ -41,12 +46,18 @@ DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
 RETRY_ENABLED = True
 RETRY_TIMES = 3
 RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
+RETRY_GIVE_UP_LOG_LEVEL = "WARNING"    # counted per kind; ERROR would mail cron for every 404
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
 REDIRECT_MAX_TIMES = 5
 
 DOWNLOADER_MIDDLEWARES = {
+    # Allowed domains for every request, redirects of dont_filter requests included.
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+    "crawler.ops.offsite.StrictOffsiteMiddleware": 50,
+    # No private/loopback/link-local addresses (after DNS, after redirects).
+    "crawler.ops.addresses.AddressGuardMiddleware": 60,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.retry.BackoffRetryMiddleware": 550,
     # Must sit above HttpCompressionMiddleware (590): see crawler/middlewares.py.
@@ -54,10 +65,17 @@ DOWNLOADER_MIDDLEWARES = {
 }
 
 ITEM_PIPELINES = {
+    "crawler.ops.fieldfill.ExtractedFieldsPipeline": 50,
     "pipelines.normalize.NormalizePipeline": 100,
     "pipelines.dedupe.DedupePipeline": 200,
     "pipelines.tag.TagPipeline": 300,
     "pipelines.store.StorePipeline": 400,
+    "crawler.ops.fieldfill.StoredFieldsPipeline": 450,
+}
+
+EXTENSIONS = {
+    "crawler.ops.progress.ProgressExtension": 500,
+    "crawler.ops.redaction.RedactLogsExtension": 0,
 }
 
 LOG_LEVEL = "INFO"

@@ -368,3 +368,58 @@ def finish_crawl_run(db: Database, row_id: int, summary: RunSummary) -> None:
                 row_id,
             ],
         )
+
+
+# --------------------------------------------------------------------------
+# operations: fetch state, per-run fill counts, interrupted runs (docs/operations.md)
+# --------------------------------------------------------------------------
+FIELD_COLUMNS = ("pages", "title", "published_at", "authors", "body", "stored", "shows")
+
+
+def upsert_fetch_state(db: Database, *, url: str, source: str, article_id: int, fetched_at: str,
+                       discovery_date: str | None) -> None:
+    """Remember that ``url`` was fetched into ``article_id`` (one transaction)."""
+    with db.atomic():
+        db.execute(
+            "INSERT INTO fetch_state (url, source, article_id, fetched_at, discovery_date)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT(url) DO UPDATE SET source = excluded.source,"
+            " article_id = excluded.article_id, fetched_at = excluded.fetched_at,"
+            " discovery_date = COALESCE(excluded.discovery_date, fetch_state.discovery_date)",
+            [url, source, article_id, fetched_at, discovery_date],
+        )
+
+
+def run_field_counts(stats: Mapping[str, Any]) -> dict[str, int]:
+    """``crawl_run_fields`` columns from Scrapy stats (``entcrawl/fields/*`` etc.)."""
+    counts = {name: int(stats.get(f"entcrawl/fields/{name}") or 0) for name in FIELD_COLUMNS}
+    counts["article_requests"] = sum(
+        int(v or 0) for k, v in stats.items() if k.startswith("entcrawl/discovered/")
+    )
+    counts["skipped_known"] = int(stats.get("entcrawl/skipped/known") or 0)
+    return counts
+
+
+def record_run_fields(db: Database, row_id: int, stats: Mapping[str, Any]) -> None:
+    """Write (or rewrite) the ``crawl_run_fields`` row of crawl run ``row_id``."""
+    counts = run_field_counts(stats)
+    columns = ["crawl_run_id", *counts]
+    with db.atomic():
+        db.execute(
+            f"INSERT OR REPLACE INTO crawl_run_fields ({', '.join(columns)})"
+            f" VALUES ({', '.join('?' for _ in columns)})",
+            [row_id, *counts.values()],
+        )
+
+
+def mark_interrupted_runs(db: Database, finished_at: str) -> int:
+    """Close ``running`` crawl_runs rows left by a killed crawl as ``interrupted``.
+
+    Only call this while holding the run lock: then no other crawl is running.
+    """
+    with db.atomic():
+        cursor = db.execute(
+            "UPDATE crawl_runs SET status = 'interrupted', finished_at = ?"
+            " WHERE status = 'running' AND finished_at IS NULL",
+            [finished_at],
+        )
+    return int(cursor.rowcount or 0)

@@ -231,11 +231,102 @@ def _coverage_facts(db: Database) -> None:
             db.execute(statement)
 
 
+def _crawl_health(db: Database) -> None:
+    """Incremental-crawl state and per-run fill rates (docs/operations.md).
+
+    ``fetch_state``: one row per article URL the spider requested: the
+    article it became and the date discovery announced for it then.
+    ``crawl_run_fields``: per crawl run, how many article pages had each
+    field (``pages`` is the denominator of title/published_at/authors/body,
+    ``stored`` the denominator of shows).  ``crawl_health`` joins both to
+    ``crawl_runs`` with the rates computed, for Datasette and ``entcrawl health``.
+    """
+    script = (
+        """
+        CREATE TABLE fetch_state (
+            url TEXT PRIMARY KEY,
+            source TEXT,
+            article_id INTEGER REFERENCES articles(id),
+            fetched_at TEXT,
+            discovery_date TEXT
+        );
+        CREATE INDEX idx_fetch_state_article ON fetch_state(article_id);
+        CREATE INDEX idx_articles_url ON articles(url);
+        CREATE TABLE crawl_run_fields (
+            crawl_run_id INTEGER PRIMARY KEY REFERENCES crawl_runs(id),
+            pages INTEGER NOT NULL DEFAULT 0,
+            title INTEGER NOT NULL DEFAULT 0,
+            published_at INTEGER NOT NULL DEFAULT 0,
+            authors INTEGER NOT NULL DEFAULT 0,
+            body INTEGER NOT NULL DEFAULT 0,
+            stored INTEGER NOT NULL DEFAULT 0,
+            shows INTEGER NOT NULL DEFAULT 0,
+            article_requests INTEGER NOT NULL DEFAULT 0,
+            skipped_known INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE VIEW crawl_health AS
+        SELECT r.id AS crawl_run_id, r.run_id, r.source, r.started_at, r.finished_at, r.status,
+               r.pages_fetched, r.articles_new, r.articles_updated, r.articles_unchanged,
+               COALESCE(f.article_requests, 0) AS article_requests,
+               COALESCE(f.skipped_known, 0) AS skipped_known,
+               COALESCE(f.pages, 0) AS article_pages, COALESCE(f.stored, 0) AS stored,
+               ROUND(1.0 * f.title / NULLIF(f.pages, 0), 3) AS title_rate,
+               ROUND(1.0 * f.published_at / NULLIF(f.pages, 0), 3) AS date_rate,
+               ROUND(1.0 * f.authors / NULLIF(f.pages, 0), 3) AS authors_rate,
+               ROUND(1.0 * f.body / NULLIF(f.pages, 0), 3) AS body_rate,
+               ROUND(1.0 * f.shows / NULLIF(f.stored, 0), 3) AS shows_rate,
+               r.errors
+        FROM crawl_runs r LEFT JOIN crawl_run_fields f ON f.crawl_run_id = r.id
+        """
+    )
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def _kinds_and_claims(db: Database) -> None:
+    """Article kinds and release-window claims per (article, show), and retag runs
+    (docs/claims.md).  Written by the store (pipelines/annotation_store.py) and
+    re-derived by ``entcrawl retag``; ``annotation_keys`` fingerprints what each
+    (article, show) was annotated from, so a retag skips unchanged ones.
+    Existing articles get none until ``entcrawl retag`` runs."""
+    script = """
+        CREATE TABLE article_show_kinds (
+            article_id INTEGER NOT NULL REFERENCES articles(id), show_id TEXT NOT NULL,
+            kind TEXT NOT NULL, confidence REAL, evidence TEXT, where_found TEXT,
+            season INTEGER, episode INTEGER,
+            PRIMARY KEY (article_id, show_id, kind)) WITHOUT ROWID;
+        CREATE INDEX idx_article_show_kinds_show ON article_show_kinds(show_id, kind);
+        CREATE TABLE release_claims (
+            id INTEGER PRIMARY KEY, article_id INTEGER NOT NULL REFERENCES articles(id),
+            show_id TEXT NOT NULL, season INTEGER, kind TEXT NOT NULL, earliest TEXT, latest TEXT,
+            certainty TEXT NOT NULL, span_text TEXT, span_start INTEGER, span_end INTEGER,
+            sentence TEXT, cues TEXT, relative INTEGER NOT NULL DEFAULT 0,
+            published_at TEXT, source TEXT);
+        CREATE INDEX idx_release_claims_show ON release_claims(show_id, season, published_at);
+        CREATE INDEX idx_release_claims_article ON release_claims(article_id, show_id);
+        CREATE TABLE annotation_keys (
+            article_id INTEGER NOT NULL REFERENCES articles(id), show_id TEXT NOT NULL,
+            annotation_key TEXT NOT NULL, PRIMARY KEY (article_id, show_id)) WITHOUT ROWID;
+        CREATE TABLE retag_runs (
+            id INTEGER PRIMARY KEY, started_at TEXT NOT NULL, finished_at TEXT, status TEXT,
+            catalog TEXT, full_rederive INTEGER NOT NULL DEFAULT 0, articles INTEGER,
+            articles_changed INTEGER, tags_added INTEGER, tags_removed INTEGER,
+            tags_changed INTEGER, annotations_rederived INTEGER, claims_before INTEGER,
+            claims_after INTEGER, seconds REAL, articles_per_second REAL, shows_changed TEXT)
+    """
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("0001_core_schema", _core_schema),
     ("0002_articles_fts", _articles_fts),
     ("0003_lsh_index", _lsh_index),
     ("0004_coverage_facts", _coverage_facts),
+    ("0005_crawl_health", _crawl_health),
+    ("0006_kinds_and_claims", _kinds_and_claims),
 ]
 
 

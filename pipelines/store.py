@@ -30,6 +30,7 @@ from scrapy.exceptions import DropItem
 from sqlite_utils import Database
 
 from pipelines import database as dbq
+from pipelines.annotation_store import replace_annotations
 from pipelines.coverage_facts import refresh_coverage_facts
 from pipelines.database import run_summary
 from pipelines.fingerprints import content_hash as compute_content_hash
@@ -231,8 +232,10 @@ class StorePipeline:
     def _finish_run(self, db: Database, reason: str | None) -> None:
         if self.run_row_id is None:
             return
-        summary = run_summary(self._stats(), self.outcomes, reason, dbq.utc_now())
+        stats = self._stats()
+        summary = run_summary(stats, self.outcomes, reason, dbq.utc_now())
         dbq.finish_crawl_run(db, self.run_row_id, summary)
+        dbq.record_run_fields(db, self.run_row_id, stats)  # fill rates (docs/operations.md)
 
     def _inc_stat(self, key: str) -> None:
         stats = getattr(self.crawler, "stats", None)
@@ -284,6 +287,8 @@ def store_item(db: Database, item: Any, fallback_source: str = "unknown") -> str
             outcome, article_id, story_id = _update(db, adapter, existing, record, seen_at)
         dbq.replace_date_candidates(db, article_id, adapter.get("date_candidates") or [])
         dbq.replace_article_shows(db, article_id, adapter.get("shows") or [])
+        replace_annotations(db, article_id, adapter.get("shows") or [],
+                            adapter.get("release_claims") or [])
         refresh_coverage_facts(db, article_id)
         dbq.refresh_story(db, story_id)
     _set_field(adapter, "article_id", article_id)

@@ -3,10 +3,13 @@ from __future__ import annotations
 
 import click
 
+from crawler.cli.claims_cmd import claims
 from crawler.cli.coverage_cmd import compare, coverage, timeline_command
 from crawler.cli.crawl_cmd import crawl, sites
 from crawler.cli.demo_cmd import demo
 from crawler.cli.extract_cmd import extract
+from crawler.cli.health_cmd import health
+from crawler.cli.retag_cmd import retag
 from crawler.cli.serve_cmd import serve
 from crawler.cli.shows_cmd import shows
 
@@ -18,5 +21,6 @@ def main() -> None:
     how the coverage of a title evolves in SQLite and Datasette."""
 
 
-for command in (crawl, sites, demo, extract, serve, shows, coverage, timeline_command, compare):
+for command in (crawl, sites, demo, extract, serve, shows, coverage, timeline_command, compare, health,
+                retag, claims):
     main.add_command(command)

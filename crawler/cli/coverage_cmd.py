@@ -8,7 +8,7 @@ import click
 from sqlite_utils import Database
 
 from crawler.cli.options import catalog_option, db_option
-from crawler.reports import charts, render
+from crawler.reports import charts, kinds, render
 from crawler.reports.coverage import coverage_report, resolve_range, timeline
 from crawler.reports.periods import PeriodError, parse_date_option
 from crawler.reports.show_lookup import UnknownShowError, resolve_show
@@ -87,8 +87,10 @@ def _write_chart(chart: charts.Chart, path: str | None, table_text: str) -> None
 @_by_option
 @_common
 @_chart_option
+@click.option("--kinds", "by_kind", is_flag=True,
+              help="Split each period by article kind (renewal, casting, trailer, ...).")
 @click.pass_context
-def coverage(ctx, show, by, since, until, sources, fmt, db, catalog, chart):
+def coverage(ctx, show, by, since, until, sources, fmt, db, catalog, chart, by_kind):
     """How much SHOW (id, title or alias) was covered per day, week or month.
 
     Every period of the range is listed (zero-filled); a period where a
@@ -97,10 +99,15 @@ def coverage(ctx, show, by, since, until, sources, fmt, db, catalog, chart):
     database = _open(db)
     try:
         report = coverage_report(database, found.id, found.title, by, since, until, sources)
+        split = kinds.kind_split(database, report) if by_kind else None
     finally:
         database.close()
     table = render.coverage_table(report)
-    output = {"table": table, "csv": render.coverage_csv, "json": render.coverage_json}[fmt]
+    if split is not None:
+        output = {"table": kinds.kinds_table(report, split), "csv": kinds.kinds_csv(report, split),
+                  "json": kinds.kinds_json(report, split)}[fmt]
+    else:
+        output = {"table": table, "csv": render.coverage_csv, "json": render.coverage_json}[fmt]
     click.echo(output if isinstance(output, str) else output(report), nl=fmt != "csv")
     _write_chart(charts.coverage_chart(report), chart, table)
 

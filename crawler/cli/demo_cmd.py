@@ -11,6 +11,7 @@ import yaml
 from crawler.cli.options import catalog_option, db_option
 from crawler.demo import DemoNetwork, DemoServer, demo_registry_entries
 from crawler.demo_summary import print_summary
+from crawler.ops.lock import CrawlLockedError
 from crawler.runner import run_crawl
 from crawler.settings import LOCAL_PROFILE
 
@@ -44,7 +45,10 @@ def demo(db, catalog, port, phase, show_id, verbose):
             "ENTCRAWL_CATALOG": catalog,
             "LOG_LEVEL": "INFO" if verbose else "WARNING",
         })
-        outcomes = run_crawl([e["slug"] for e in entries], settings_overrides=overrides)
+        try:
+            outcomes = run_crawl([e["slug"] for e in entries], settings_overrides=overrides)
+        except CrawlLockedError as exc:
+            raise click.ClickException(f"{exc} (use --db for another database)") from None
     for outcome in outcomes:
         click.echo(f"  {outcome.slug:18} {outcome.pages:4} pages, {outcome.stored_new:4} new articles "
                    f"({outcome.finish_reason})", err=True)

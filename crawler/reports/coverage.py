@@ -217,6 +217,7 @@ class TimelineEntry:
     mentions: int
     is_about: bool
     story_id: int | None
+    kinds: tuple[str, ...] = ()         # article kinds for the show, best first (docs/claims.md)
 
 
 def timeline(db: Database, show_id: str, since: date | None = None, until: date | None = None,
@@ -231,7 +232,9 @@ def timeline(db: Database, show_id: str, since: date | None = None, until: date 
         params.append(until.isoformat())
     sql = (
         "SELECT a.published_at, a.source, a.title, a.url, s.season, s.alias, s.where_found,"
-        " s.mentions, s.is_about, a.story_id FROM article_shows s"
+        " s.mentions, s.is_about, a.story_id, (SELECT group_concat(kind, ',') FROM (SELECT k.kind"
+        " FROM article_show_kinds k WHERE k.article_id = s.article_id AND k.show_id = s.show_id"
+        " ORDER BY k.confidence DESC, k.kind)) FROM article_shows s"
         " JOIN articles a ON a.id = s.article_id"
         f" WHERE s.show_id = ? AND a.duplicate_of IS NULL{clause}"
         " ORDER BY a.published_at IS NULL, a.published_at, a.id"
@@ -240,6 +243,6 @@ def timeline(db: Database, show_id: str, since: date | None = None, until: date 
         sql += f" LIMIT {int(limit)}"
     return [
         TimelineEntry(r[0] or "", r[1] or "", r[2] or "", r[3] or "", r[4], r[5] or "",
-                      r[6] or "", int(r[7] or 0), bool(r[8]), r[9])
+                      r[6] or "", int(r[7] or 0), bool(r[8]), r[9], tuple(filter(None, (r[10] or "").split(","))))
         for r in db.execute(sql, [show_id, *params])
     ]

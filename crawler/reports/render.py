@@ -170,7 +170,7 @@ def timeline_record(entry: TimelineEntry) -> dict[str, Any]:
         "published_at": entry.published_at, "source": entry.source, "title": entry.title,
         "url": entry.url, "season": entry.season, "alias": entry.alias,
         "where": entry.where_found, "mentions": entry.mentions, "about": entry.is_about,
-        "story_id": entry.story_id,
+        "story_id": entry.story_id, "kinds": list(entry.kinds),
     }
 
 
@@ -184,7 +184,7 @@ def timeline_csv(entries: Sequence[TimelineEntry]) -> str:
     writer = csv.DictWriter(out, columns, lineterminator="\n")
     writer.writeheader()
     for entry in entries:
-        writer.writerow(timeline_record(entry))
+        writer.writerow({**timeline_record(entry), "kinds": ";".join(entry.kinds)})
     return out.getvalue()
 
 
@@ -197,6 +197,7 @@ def timeline_table(entries: Sequence[TimelineEntry], show_title: str) -> str:
         season = f"S{e.season}" if e.season else "  "
         kind = "about" if e.is_about else "mention"
         lines.append(f"{day}  {e.source:18} {season:>3}  {e.title}")
+        kinds = f"  [{', '.join(e.kinds)}]" if e.kinds else ""
         lines.append(f"{'':12}{'':18}      ↳ {e.alias!r} in {e.where_found or '?'}, "
-                     f"{e.mentions}×, {kind}")
+                     f"{e.mentions}×, {kind}{kinds}")
     return "\n".join(lines) + "\n"

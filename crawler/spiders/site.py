@@ -5,6 +5,12 @@ sitemaps and listing pages lives in :mod:`crawler.discovery`; reading an
 article page lives in :mod:`crawler.extraction`.  Feeds, sitemaps and listing
 pages are always re-fetched (``dont_filter``); article URLs go through Scrapy's
 duplicate filter so a page found by several routes is fetched once.
+
+Incremental (``ENTCRAWL_INCREMENTAL``, on in the project settings): an
+article already in the database is fetched again only when discovery
+announces a newer date or it is recent (:mod:`crawler.ops.incremental`).
+Every request that fails for good is counted ``entcrawl/errors/<kind>``
+(:mod:`crawler.ops.failures`).
 """
 from __future__ import annotations
 
@@ -14,11 +20,16 @@ from collections.abc import AsyncIterator, Iterator
 from typing import Any, ClassVar
 
 import scrapy
+from scrapy import signals
 from scrapy.http import Response
+from twisted.python.failure import Failure
 
 from crawler.discovery import DiscoveryError, UrlRules, parse_feed, parse_listing_with_rules, parse_sitemap
 from crawler.extraction import ExtractionError, extract_article
+from crawler.extraction_pool import ExtractionPool, ExtractionTask, ExtractionWorkerError, extraction_pool_for
 from crawler.items import ArticleItem
+from crawler.ops.failures import CountedIgnoreRequest, failure_kind
+from crawler.ops.incremental import ArticleIndex, announced_date, refetch_reason
 from crawler.registry import SiteConfig
 from crawler.spiders.arguments import CrawlArguments, parse_crawl_arguments
 
@@ -39,6 +50,17 @@ class SiteSpider(scrapy.Spider):
         # across routes and handed to the item; also counts distinct articles.
         self._hints: dict[str, dict[str, Any]] = {}
         self._url_rules = UrlRules(self.site.article_url_patterns, self.site.exclude_url_patterns)
+        # Incremental state: stored articles skipped so far (with their hints, merged
+        # in if another route later shows they changed), and the lazily opened index.
+        self._skipped_known: dict[str, dict[str, Any]] = {}
+        self._index: ArticleIndex | None = None
+        self._index_ready = False
+
+    @classmethod
+    def from_crawler(cls, crawler, *args: Any, **kwargs: Any) -> SiteSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider._request_dropped, signal=signals.request_dropped)
+        return spider
 
     @classmethod
     def update_settings(cls, settings) -> None:
@@ -49,6 +71,8 @@ class SiteSpider(scrapy.Spider):
         if cls.site.timezone:
             zones = dict(settings.getdict("ENTCRAWL_SITE_TIMEZONES"), **{cls.site.slug: cls.site.timezone})
             settings.set("ENTCRAWL_SITE_TIMEZONES", zones, priority="spider")
+        # Read by crawler.ops.addresses.AddressGuardMiddleware.
+        settings.set("ENTCRAWL_ALLOW_PRIVATE_NETWORK", cls.site.allow_private_network, priority="spider")
 
     @classmethod
     def handles_request(cls, request: scrapy.Request) -> bool:
@@ -62,17 +86,21 @@ class SiteSpider(scrapy.Spider):
         kinds = self.args.discovery
         if "feeds" in kinds:
             for url in self.site.feeds:
-                yield scrapy.Request(url, self.parse_feed, dont_filter=True, priority=30)
+                yield scrapy.Request(url, self.parse_feed, dont_filter=True, priority=30,
+                                     errback=self._request_failed)
         if "news_sitemaps" in kinds:
             for url in self.site.news_sitemaps:
-                yield scrapy.Request(url, self.parse_sitemap, dont_filter=True, priority=20)
+                yield scrapy.Request(url, self.parse_sitemap, dont_filter=True, priority=20,
+                                     errback=self._request_failed)
         if "sitemaps" in kinds:
             for url in self.site.sitemaps:
-                yield scrapy.Request(url, self.parse_sitemap, dont_filter=True, priority=10)
+                yield scrapy.Request(url, self.parse_sitemap, dont_filter=True, priority=10,
+                                     errback=self._request_failed)
         if "listings" in kinds:
             for url in self.site.listing_pages:
                 yield scrapy.Request(
-                    url, self.parse_listing, dont_filter=True, priority=5, cb_kwargs={"page": 1}
+                    url, self.parse_listing, dont_filter=True, priority=5, cb_kwargs={"page": 1},
+                    errback=self._request_failed,
                 )
 
     # -------------------------------------------------------------- discovery
@@ -87,7 +115,8 @@ class SiteSpider(scrapy.Spider):
                 self._count("entcrawl/skipped/outside_window")
                 continue
             yield from self._article_request(
-                entry.url, "feed", {"feed_published": entry.published, "feed_title": entry.title}
+                entry.url, "feed",
+                {"feed_published": entry.published, "feed_updated": entry.updated, "feed_title": entry.title},
             )
 
     def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
@@ -102,7 +131,8 @@ class SiteSpider(scrapy.Spider):
                 if lastmod and self.args.since and lastmod < self.args.since:
                     self._count("entcrawl/skipped/old_sitemap")
                     continue
-                yield scrapy.Request(entry.loc, self.parse_sitemap, dont_filter=True, priority=10)
+                yield scrapy.Request(entry.loc, self.parse_sitemap, dont_filter=True, priority=10,
+                                     errback=self._request_failed)
             return
         for entry in sitemap.entries:
             published = _parse_iso(entry.news_publication_date) or _parse_iso(entry.lastmod)
@@ -139,6 +169,7 @@ class SiteSpider(scrapy.Spider):
                 dont_filter=True,
                 priority=5,
                 cb_kwargs={"page": page + 1},
+                errback=self._request_failed,
             )
 
     def _article_request(
@@ -156,15 +187,59 @@ class SiteSpider(scrapy.Spider):
         if self._article_budget_spent():
             self._count("entcrawl/skipped/max_articles")
             return
+        reason = self._fetch_reason(url, hints)
+        if reason is None:
+            if url not in self._skipped_known:
+                self._count("entcrawl/skipped/known")
+            self._skipped_known.setdefault(url, {}).update(hints)
+            return
+        earlier = self._skipped_known.pop(url, None)
+        if earlier is not None:  # skipped on another route, now announced as changed
+            self._count("entcrawl/skipped/known", -1)
+            for key, value in earlier.items():
+                hints.setdefault(key, value)
         self._hints[url] = hints
         self._count(f"entcrawl/discovered/{via}")
-        yield scrapy.Request(url, self.parse_article, meta={"entcrawl_via": via})
+        self._count(f"entcrawl/fetch_reason/{reason}")
+        yield scrapy.Request(url, self.parse_article, errback=self._request_failed,
+                             meta={"entcrawl_via": via, "entcrawl_fetch_reason": reason})
+
+    # ------------------------------------------------------------ incremental
+    def _article_index(self) -> ArticleIndex | None:
+        if not self._index_ready:
+            self._index_ready = True
+            settings = self.crawler.settings
+            db_path = settings.get("ENTCRAWL_DB")
+            if settings.getbool("ENTCRAWL_INCREMENTAL", False) and db_path:
+                self._index = ArticleIndex(db_path)
+        return self._index
+
+    def _fetch_reason(self, url: str, hints: dict[str, Any]) -> str | None:
+        """"new", "changed", "recent" (fetch it) or None (stored copy is current)."""
+        index = self._article_index()
+        if index is None:
+            return "new"
+        window = dt.timedelta(days=self.crawler.settings.getfloat("ENTCRAWL_RECRAWL_WINDOW_DAYS", 3.0))
+        now = dt.datetime.now(dt.timezone.utc)
+        return refetch_reason(index.lookup(url), announced_date(hints), now, window)
+
+    def closed(self, reason: str) -> None:
+        if self._index is not None:
+            self._index.close()
 
     def _article_budget_spent(self) -> bool:
         return self.args.max_articles is not None and len(self._hints) >= self.args.max_articles
 
     # ---------------------------------------------------------------- article
-    def parse_article(self, response: Response) -> Iterator[ArticleItem]:
+    def parse_article(self, response: Response) -> Iterator[ArticleItem] | AsyncIterator[ArticleItem]:
+        # Extraction runs in a worker process when ENTCRAWL_EXTRACTION_WORKERS > 0
+        # (crawler/extraction_pool.py), so the reactor is never blocked by it.
+        pool = extraction_pool_for(self)
+        if pool.can_offload():
+            return self._parse_article_offloaded(response, pool)
+        return self._parse_article_inline(response)
+
+    def _parse_article_inline(self, response: Response) -> Iterator[ArticleItem]:
         fetched = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
         if not hasattr(response, "text"):
             self._count_error("not_text", response, "response is not text")
@@ -176,6 +251,30 @@ class SiteSpider(scrapy.Spider):
         except ExtractionError as exc:
             self._count_error("extraction", response, exc)
             return
+        yield from self._article_item(response, fetched, fields)
+
+    async def _parse_article_offloaded(
+        self, response: Response, pool: ExtractionPool
+    ) -> AsyncIterator[ArticleItem]:
+        fetched = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+        if not hasattr(response, "text"):
+            self._count_error("not_text", response, "response is not text")
+            return
+        task = ExtractionTask(response.body, response.url, fetched, response.encoding)
+        try:
+            fields = await pool.extract(task)
+        except ExtractionError as exc:
+            self._count_error("extraction", response, exc)
+            return
+        except ExtractionWorkerError as exc:
+            self._count_error("extraction_worker", response, exc)
+            return
+        for item in self._article_item(response, fetched, fields):
+            yield item
+
+    def _article_item(
+        self, response: Response, fetched: dt.datetime, fields: dict[str, Any]
+    ) -> Iterator[ArticleItem]:
         if not self.args.in_window(_parse_iso(fields.get("published_at"))):
             self._count("entcrawl/skipped/outside_window")
             return
@@ -190,13 +289,38 @@ class SiteSpider(scrapy.Spider):
 
     def _discovery_hints(self, response: Response) -> dict[str, Any]:
         request_url = response.request.url if response.request else response.url
-        hints = self._hints.get(request_url) or self._hints.get(response.url) or {}
-        return dict(hints)
+        # The URL discovery gave, before any redirect: the key of fetch_state.
+        discovered = (response.meta.get("redirect_urls") or [request_url])[0] if response.request else request_url
+        hints = self._hints.get(discovered) or self._hints.get(request_url) or self._hints.get(response.url) or {}
+        return {**hints, "requested_url": discovered}
+
+    # ----------------------------------------------------------------- errors
+    def _request_failed(self, failure: Failure) -> None:
+        """Errback of every request: count the final failure by kind."""
+        exception = failure.value
+        request = getattr(failure, "request", None)
+        url = request.url if request is not None else "?"
+        if isinstance(exception, CountedIgnoreRequest):  # the middleware counted it
+            return
+        kind = failure_kind(exception)
+        self._count(f"entcrawl/errors/{kind}")
+        self.logger.warning("%s: %s (%s)", kind, url, exception)
+
+    def _request_dropped(self, request: scrapy.Request, spider: Any = None) -> None:
+        """A redirect to a URL already fetched in this run is dropped by the dupefilter."""
+        chain = request.meta.get("redirect_urls") or []
+        if not chain:
+            return
+        if request.url in chain:
+            self._count("entcrawl/errors/redirect_loop")
+            self.logger.warning("redirect_loop: %s (via %s)", request.url, " -> ".join(chain))
+        else:
+            self._count("entcrawl/skipped/redirect_to_known")
 
     # ------------------------------------------------------------------ stats
-    def _count(self, key: str) -> None:
+    def _count(self, key: str, by: int = 1) -> None:
         if self.crawler.stats is not None:
-            self.crawler.stats.inc_value(key)
+            self.crawler.stats.inc_value(key, by)
 
     def _count_error(self, kind: str, response: Response, exc: object) -> None:
         self._count(f"entcrawl/errors/{kind}")

@@ -97,7 +97,7 @@ def test_migration_backfills_a_database_written_before_it(tmp_path):
     assert old.execute("SELECT period_kind, period, tagged_articles FROM coverage_totals"
                        " ORDER BY 1").fetchall() == [("day", "2026-03-04", 1), ("month", "2026-03", 1),
                                                      ("week", "2026-W10", 1)]
-    assert [name for name, _ in MIGRATIONS][-1] == "0004_coverage_facts"
+    assert "0004_coverage_facts" in [name for name, _ in MIGRATIONS]
 
 
 def test_one_show_weekly_query_uses_the_covering_index(demo_db):

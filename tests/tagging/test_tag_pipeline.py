@@ -36,8 +36,10 @@ def test_fills_shows_and_counts_stats():
     item = ArticleItem(title="Squid Game season 2 trailer", language="en",
                        body="Netflix released the trailer.\n\nLee Jung-jae returns in Squid Game.")
     assert pipeline.process_item(item) is item
-    assert item.shows == [{"show_id": "squid-game", "alias": "Squid Game", "where": "headline",
-                           "count": 2, "season": 2, "score": item.shows[0]["score"], "is_about": True}]
+    tagger_keys = ("show_id", "alias", "where", "count", "season", "score", "is_about")
+    assert [{k: tag[k] for k in tagger_keys} for tag in item.shows] == [
+        {"show_id": "squid-game", "alias": "Squid Game", "where": "headline",
+         "count": 2, "season": 2, "score": item.shows[0]["score"], "is_about": True}]
     untagged = ArticleItem(title="Weather", body="Rain tomorrow.")
     pipeline.process_item(untagged)
     assert untagged.shows == []
