@@ -9,9 +9,11 @@ from crawler.cli.crawl_cmd import crawl, sites
 from crawler.cli.demo_cmd import demo
 from crawler.cli.extract_cmd import extract
 from crawler.cli.health_cmd import health
+from crawler.cli.ingest_cmd import ingest
 from crawler.cli.retag_cmd import retag
 from crawler.cli.serve_cmd import serve
 from crawler.cli.shows_cmd import shows
+from crawler.cli.worker_cmd import worker
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -22,5 +24,5 @@ def main() -> None:
 
 
 for command in (crawl, sites, demo, extract, serve, shows, coverage, timeline_command, compare, health,
-                retag, claims):
+                retag, claims, worker, ingest):
     main.add_command(command)
