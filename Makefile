@@ -18,10 +18,10 @@ demo: $(STAMP)
 	$(BIN)/entcrawl demo
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile
 
-bench: $(STAMP)
-	$(BIN)/python bench/run.py
+bench: $(STAMP)  # make bench BENCH_ARGS=--quick
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 serve: $(STAMP)
 	$(BIN)/entcrawl serve
