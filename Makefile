@@ -22,6 +22,8 @@ test: $(STAMP)
 
 bench: $(STAMP)  # make bench BENCH_ARGS=--quick
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+	@if command -v redis-server >/dev/null; then $(BIN)/python bench/distributed.py; \
+	else echo "bench/distributed.py skipped: no redis-server (apt-get install redis-server)"; fi
 
 serve: $(STAMP)
 	$(BIN)/entcrawl serve
