@@ -6,8 +6,10 @@ Builds the database in a temporary folder with the real migrations
 (pipelines.database.open_database), bulk-loads articles + article_shows
 spread over ~5 years, fills coverage_facts / coverage_totals with
 pipelines.coverage_facts.rebuild_coverage_facts (what the store maintains
-row by row), then times the query of crawler.reports.coverage
-(weekly_coverage_sql) and the share-of-voice totals for one popular show.
+row by row) and coverage_rollup, then times crawler.reports.coverage.show_counts
+(all sources: one coverage_rollup row per week), the same counts aggregated from
+coverage_facts (weekly_coverage_sql, what a --source filter runs; here unfiltered
+for comparison) and the share-of-voice totals, for a popular, a mid and a tail show.
 Prints the timings and the first rows.  A benchmark, not a test.
 """
 from __future__ import annotations
@@ -23,7 +25,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from crawler.reports.coverage import show_counts, tagged_totals, weekly_coverage_sql  # noqa: E402
+from crawler.reports.coverage import (  # noqa: E402
+    ROLLUP_COVERAGE_SQL, show_counts, tagged_totals, weekly_coverage_sql)
 from pipelines.coverage_facts import rebuild_coverage_facts  # noqa: E402
 from pipelines.database import open_database  # noqa: E402
 from pipelines.store import published_periods  # noqa: E402
@@ -78,23 +81,28 @@ def build(path: Path, articles: int, shows: int, seed: int = 7) -> None:
 def time_query(path: Path, show: str, runs: int = 30) -> None:
     db = open_database(path)
     first, last = "2022-W01", "2026-W52"
-    plan = [r[-1] for r in db.execute("EXPLAIN QUERY PLAN " + weekly_coverage_sql("week"),
-                                      [show, first, last])]
-    timings, share_timings = [], []
+    plan = [r[-1] for r in db.execute("EXPLAIN QUERY PLAN " + ROLLUP_COVERAGE_SQL,
+                                      [show, "week", first, last])]
+    timings, share_timings, facts_timings = [], [], []
     for _ in range(runs):
         t0 = time.perf_counter()
         counts = show_counts(db, show, "week", first, last)
         t1 = time.perf_counter()
         totals = tagged_totals(db, "week", first, last)
         t2 = time.perf_counter()
+        facts = db.execute(weekly_coverage_sql("week"), [show, first, last]).fetchall()
+        t3 = time.perf_counter()
         timings.append((t1 - t0) * 1000)
         share_timings.append((t2 - t1) * 1000)
+        facts_timings.append((t3 - t2) * 1000)
+    assert {r[0]: (r[1], r[2], r[3], r[4]) for r in facts} == counts, "rollup != coverage_facts"
     n_articles = db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
     n_facts = db.execute("SELECT COUNT(*) FROM coverage_facts WHERE show_id = ?", [show]).fetchone()[0]
     print(f"articles: {n_articles:,}; coverage rows of {show}: {n_facts:,}; weeks: {len(counts)}")
     print(f"plan: {plan}")
-    print(f"weekly coverage query: median {statistics.median(timings):.2f} ms, "
+    print(f"weekly coverage query (coverage_rollup): median {statistics.median(timings):.2f} ms, "
           f"max {max(timings):.2f} ms over {runs} runs")
+    print(f"same counts from coverage_facts: median {statistics.median(facts_timings):.2f} ms")
     print(f"share-of-voice totals: median {statistics.median(share_timings):.2f} ms")
     for week in list(counts)[:5]:
         articles, stories, headline, about = counts[week]

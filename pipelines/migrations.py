@@ -320,6 +320,32 @@ def _kinds_and_claims(db: Database) -> None:
             db.execute(statement)
 
 
+def _coverage_rollup(db: Database) -> None:
+    """Per (show, period kind, period) counts, so a one-show report needs no
+    ``COUNT(DISTINCT story_id)`` (docs/coverage.md).  ``coverage_story_periods`` keeps
+    each (show, period, story)'s article count (a story counts while above zero);
+    both are kept in step with ``coverage_facts`` by ``pipelines/coverage_facts.py``
+    and backfilled here from the existing facts."""
+    db.execute(
+        "CREATE TABLE coverage_rollup (show_id TEXT NOT NULL, period_kind TEXT NOT NULL,"
+        " period TEXT NOT NULL, articles INTEGER NOT NULL, stories INTEGER NOT NULL,"
+        " in_headline INTEGER NOT NULL, about INTEGER NOT NULL,"
+        " PRIMARY KEY (show_id, period_kind, period)) WITHOUT ROWID")
+    db.execute(
+        "CREATE TABLE coverage_story_periods (show_id TEXT NOT NULL, period_kind TEXT NOT NULL,"
+        " period TEXT NOT NULL, story_id INTEGER NOT NULL, articles INTEGER NOT NULL,"
+        " PRIMARY KEY (show_id, period_kind, period, story_id)) WITHOUT ROWID")
+    for kind in ("day", "week", "month"):
+        db.execute(
+            f"INSERT INTO coverage_story_periods SELECT show_id, '{kind}', published_{kind},"
+            f" story_id, COUNT(*) FROM coverage_facts WHERE story_id IS NOT NULL"
+            f" GROUP BY show_id, published_{kind}, story_id")
+        db.execute(
+            f"INSERT INTO coverage_rollup SELECT show_id, '{kind}', published_{kind}, COUNT(*),"
+            f" COUNT(DISTINCT story_id), SUM(in_headline), SUM(is_about) FROM coverage_facts"
+            f" GROUP BY show_id, published_{kind}")
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("0001_core_schema", _core_schema),
     ("0002_articles_fts", _articles_fts),
@@ -327,6 +353,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("0004_coverage_facts", _coverage_facts),
     ("0005_crawl_health", _crawl_health),
     ("0006_kinds_and_claims", _kinds_and_claims),
+    ("0007_coverage_rollup", _coverage_rollup),
 ]
 
 

@@ -323,6 +323,7 @@ def _insert(
         index_article(db, article_id, record["body"])
     elif original.story_id is None:
         dbq.update_article(db, original.id, {"story_id": story_id})
+        refresh_coverage_facts(db, original.id)  # its facts carry the story id
     _set_field(adapter, "duplicate_of", original.id if original else None)
     _set_field(adapter, "story_id", story_id)
     return ("duplicate" if original else "new"), article_id, story_id

@@ -83,7 +83,8 @@ def _source_clause(sources: Sequence[str], column: str = "source") -> tuple[str,
 
 
 def weekly_coverage_sql(by: PeriodKind, with_sources: int = 0) -> str:
-    """The one-show coverage query (benchmarked in bench/coverage_query.py)."""
+    """The one-show coverage query over ``coverage_facts`` (used with a source filter;
+    without one, :func:`show_counts` reads ``coverage_rollup``)."""
     column = f"published_{by}"
     sources = f" AND source IN ({', '.join('?' for _ in range(with_sources))})" if with_sources else ""
     return (
@@ -93,10 +94,23 @@ def weekly_coverage_sql(by: PeriodKind, with_sources: int = 0) -> str:
     )
 
 
+ROLLUP_COVERAGE_SQL = (
+    "SELECT period, articles, stories, in_headline, about FROM coverage_rollup"
+    " WHERE show_id = ? AND period_kind = ? AND period BETWEEN ? AND ? ORDER BY period"
+)
+
+
 def show_counts(db: Database, show_id: str, by: PeriodKind, first: str, last: str,
                 sources: Sequence[str] = ()) -> dict[str, tuple[int, int, int, int]]:
-    """{period: (articles, stories, headline, about)} for the periods that have articles."""
-    rows = db.execute(weekly_coverage_sql(by, len(sources)), [show_id, first, last, *sources])
+    """{period: (articles, stories, headline, about)} for the periods that have articles.
+
+    All sources: one ``coverage_rollup`` row per period (migration 0007); a source
+    filter aggregates the show's ``coverage_facts`` (:func:`weekly_coverage_sql`).
+    """
+    if sources:
+        rows = db.execute(weekly_coverage_sql(by, len(sources)), [show_id, first, last, *sources])
+    else:
+        rows = db.execute(ROLLUP_COVERAGE_SQL, [show_id, by, first, last])
     return {r[0]: (int(r[1]), int(r[2]), int(r[3] or 0), int(r[4] or 0)) for r in rows}
 
 

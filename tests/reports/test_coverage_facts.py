@@ -106,3 +106,147 @@ def test_one_show_weekly_query_uses_the_covering_index(demo_db):
     plan = " ".join(str(r) for r in conn.execute(
         "EXPLAIN QUERY PLAN " + weekly_coverage_sql("week"), ["squid-game", "2026-W01", "2026-W52"]))
     assert "COVERING INDEX idx_coverage_show_week" in plan, plan
+
+
+# --------------------------------------------------------------------------
+# coverage_rollup / coverage_story_periods (migration 0007)
+# --------------------------------------------------------------------------
+def rollup_from_facts(db) -> list[tuple]:
+    """The rollup recomputed from coverage_facts with plain GROUP BYs (the oracle)."""
+    rows = []
+    for kind in ("day", "week", "month"):
+        rows += db.execute(
+            f"SELECT show_id, '{kind}', published_{kind}, COUNT(*), COUNT(DISTINCT story_id),"
+            f" SUM(in_headline), SUM(is_about) FROM coverage_facts GROUP BY show_id, published_{kind}"
+        ).fetchall()
+    return sorted(rows)
+
+
+def rollup(db) -> list[tuple]:
+    return sorted(db.execute("SELECT * FROM coverage_rollup").fetchall())
+
+
+def story_periods_from_facts(db) -> list[tuple]:
+    rows = []
+    for kind in ("day", "week", "month"):
+        rows += db.execute(
+            f"SELECT show_id, '{kind}', published_{kind}, story_id, COUNT(*) FROM coverage_facts"
+            f" WHERE story_id IS NOT NULL GROUP BY show_id, published_{kind}, story_id").fetchall()
+    return sorted(rows)
+
+
+def assert_rollup_consistent(db) -> None:
+    assert rollup(db) == rollup_from_facts(db)
+    assert sorted(db.execute("SELECT * FROM coverage_story_periods").fetchall()) \
+        == story_periods_from_facts(db)
+
+
+SHOWS = ["squid-game", "the-bear", "wednesday", "severance"]
+
+
+def random_tags(rng) -> list[dict]:
+    return [{**TAG, "show_id": show, "where": rng.choice(["headline", "body", "lede"]),
+             "is_about": rng.random() < 0.5} for show in rng.sample(SHOWS, rng.randint(0, 3))]
+
+
+def random_date(rng) -> str:
+    return f"2026-0{rng.randint(1, 3)}-{rng.randint(1, 28):02d}T{rng.randint(0, 23):02d}:00:00+00:00"
+
+
+def test_rollup_stays_equal_to_a_recomputation_under_random_writes(tmp_path):
+    import random
+
+    from crawler.reports.coverage import show_counts, weekly_coverage_sql
+    from pipelines import database as dbq
+    from pipelines.coverage_facts import refresh_coverage_facts
+
+    rng = random.Random(20261130)
+    db = open_database(tmp_path / "r.db")
+    urls: list[str] = []
+    kinds_done: set[str] = set()
+    for step in range(400):
+        action = rng.choice(["insert", "insert", "update", "untag", "story", "retag", "duplicate",
+                             "undate", "drop_tag"]) if urls else "insert"
+        if action == "insert":
+            url = f"https://a/{len(urls) + 1}"
+            urls.append(url)
+            store_item(db, item(url, random_date(rng), random_tags(rng), body=f"Body {step} " * 30))
+        elif action == "update":                 # re-stored: new date and tags
+            store_item(db, item(rng.choice(urls), random_date(rng), random_tags(rng),
+                                body=f"Changed {step} " * 30))
+        elif action == "untag":
+            store_item(db, item(rng.choice(urls), random_date(rng), [], body=f"Untag {step} " * 30))
+        else:
+            article_id = rng.randint(1, len(urls))
+            with db.atomic():
+                if action == "story":            # the article joins another (or a new) story
+                    stories = [r[0] for r in db.execute("SELECT id FROM stories")]
+                    story = rng.choice(stories[:5]) if rng.random() < 0.8 else dbq.create_story(db)
+                    db.execute("UPDATE articles SET story_id = ? WHERE id = ?", [story, article_id])
+                elif action == "retag":          # what pipelines/retag.py's batch writer does
+                    dbq.replace_article_shows(db, article_id, random_tags(rng))
+                elif action == "duplicate":
+                    other = rng.randint(1, len(urls))
+                    db.execute("UPDATE articles SET duplicate_of = ? WHERE id = ?",
+                               [None if other == article_id else other, article_id])
+                elif action == "undate":
+                    db.execute("UPDATE articles SET published_day = NULL, published_week = NULL,"
+                               " published_month = NULL WHERE id = ?", [article_id])
+                else:                            # drop_tag: one tag deleted
+                    db.execute("DELETE FROM article_shows WHERE rowid IN (SELECT rowid FROM"
+                               " article_shows WHERE article_id = ? LIMIT 1)", [article_id])
+                refresh_coverage_facts(db, article_id)
+        kinds_done.add(action)
+        if step % 40 == 0:
+            assert_rollup_consistent(db)
+    assert_rollup_consistent(db)
+    assert kinds_done >= {"insert", "update", "untag", "story", "retag", "duplicate", "undate",
+                          "drop_tag"}
+    assert db.execute("SELECT COUNT(*) FROM coverage_rollup WHERE stories > 1").fetchone()[0] > 0
+    # the report numbers from the rollup equal the plain coverage_facts query
+    for show in SHOWS:
+        for by, first, last in (("day", "2026-01-01", "2026-03-31"), ("week", "2026-W01", "2026-W14"),
+                                ("month", "2026-01", "2026-03")):
+            facts = {r[0]: (r[1], r[2], r[3] or 0, r[4] or 0)
+                     for r in db.execute(weekly_coverage_sql(by), [show, first, last])}
+            assert show_counts(db, show, by, first, last) == facts
+    before = rollup(db)
+    rebuild_coverage_facts(db)
+    assert rollup(db) == before
+    assert_rollup_consistent(db)
+    db.close()
+
+
+def test_rollup_migration_backfills_existing_facts(tmp_path):
+    from pipelines import migrations
+    path = tmp_path / "old.db"
+    old = Database(path)
+    original = list(migrations.MIGRATIONS)
+    try:
+        migrations.MIGRATIONS[:] = [m for m in original if m[0] < "0007"]
+        migrate(old)
+    finally:
+        migrations.MIGRATIONS[:] = original
+    old.execute("INSERT INTO sources (slug) VALUES ('s')")
+    for article_id, story, day, week in ((1, 7, "2026-03-04", "2026-W10"), (2, 7, "2026-03-05", "2026-W10"),
+                                         (3, 8, "2026-03-05", "2026-W10"), (4, None, "2026-03-12", "2026-W11")):
+        old.execute("INSERT INTO articles (id, url, canonical_url, source, story_id, published_at,"
+                    " published_day, published_week, published_month) VALUES (?, ?, ?, 's', ?, ?, ?, ?,"
+                    " '2026-03')", [article_id, f"u{article_id}", f"u{article_id}", story,
+                                    day + "T00:00:00+00:00", day, week])
+        old.execute("INSERT INTO article_shows (article_id, show_id, where_found, is_about)"
+                    " VALUES (?, 'moving', 'headline', ?)", [article_id, article_id % 2])
+    old.conn.commit()
+    inserted = old.execute(
+        "INSERT INTO coverage_facts (article_id, show_id, source, story_id, published_at, published_day,"
+        " published_week, published_month, where_found, in_headline, is_about)"
+        " SELECT a.id, s.show_id, a.source, a.story_id, a.published_at, a.published_day,"
+        " a.published_week, a.published_month, s.where_found, 1, s.is_about"
+        " FROM article_shows s JOIN articles a ON a.id = s.article_id")
+    assert inserted.rowcount == 4
+    old.conn.commit()
+    assert migrate(old) == ["0007_coverage_rollup"]
+    assert old.execute("SELECT period, articles, stories, in_headline, about FROM coverage_rollup"
+                       " WHERE period_kind = 'week' ORDER BY period").fetchall() \
+        == [("2026-W10", 3, 2, 3, 2), ("2026-W11", 1, 0, 1, 0)]
+    assert_rollup_consistent(old)
