@@ -18,6 +18,8 @@ ENTCRAWL_CATALOG = str(PROJECT_ROOT / "data" / "shows.yaml")
 ENTCRAWL_MIN_BODY_WORDS = 80
 ENTCRAWL_SITE_NAMES: dict[str, str] = {}      # filled per spider from the registry
 ENTCRAWL_SITE_TIMEZONES: dict[str, str] = {}
+ENTCRAWL_EXTRACTION_WORKERS = "auto"   # processes for extraction: 0 = inline, auto = cores - 1
+ENTCRAWL_EXTRACTION_TIMEOUT = 120      # seconds one page may take in a worker
 ENTCRAWL_RETRY_BACKOFF_BASE = 2.0      # seconds; doubled on each retry
 ENTCRAWL_RETRY_BACKOFF_MAX = 60.0
 # --- operations (docs/operations.md) -------------------------------------------
@@ -35,7 +37,7 @@ ROBOTSTXT_OBEY = True
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
 DOWNLOAD_DELAY = 1.0
-RANDOMIZE_DOWNLOAD_DELAY = True
+DOWNLOAD_DELAY_JITTER = 0.5            # each delay is 0.5-1.5x DOWNLOAD_DELAY
 AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 1.0
 AUTOTHROTTLE_MAX_DELAY = 30.0
@@ -85,7 +87,7 @@ FEED_EXPORT_ENCODING = "utf-8"
 LOCAL_PROFILE = {
     "AUTOTHROTTLE_ENABLED": False,
     "DOWNLOAD_DELAY": 0,
-    "RANDOMIZE_DOWNLOAD_DELAY": False,
+    "DOWNLOAD_DELAY_JITTER": 0,
     "CONCURRENT_REQUESTS_PER_DOMAIN": 8,
     "ENTCRAWL_RETRY_BACKOFF_BASE": 0.1,
     "DOWNLOAD_TIMEOUT": 10,

@@ -69,6 +69,14 @@ def _mostly_utf8(data: bytes) -> str | None:
     return text if valid >= 4 * broken and valid > 0 else None
 
 
+_SINGLE_BYTE_WESTERN = frozenset({"cp1252", "iso8859-1", "iso8859-15", "cp1254"})
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")
+
+
+def _has_utf8_multibyte(data: bytes) -> bool:
+    return _UTF8_MULTIBYTE.search(data, 0, 262144) is not None
+
+
 def decode_html(data: bytes, encoding: str | None = None) -> str:
     """Decode page bytes.
 
@@ -84,6 +92,12 @@ def decode_html(data: bytes, encoding: str | None = None) -> str:
     for codec in (normalize_codec(encoding), declared_charset(data), "utf-8"):
         if codec and codec not in choices:
             choices.append(codec)
+    if choices[0] in _SINGLE_BYTE_WESTERN and _has_utf8_multibyte(data):
+        # "charset=iso-8859-1" on a UTF-8 page (a common server default): bytes that
+        # are valid UTF-8 with multi-byte sequences are practically never cp1252 text.
+        text = _strict(data, "utf-8")
+        if text is not None:
+            return text
     for codec in choices:
         text = _strict(data, codec)
         if text is not None:

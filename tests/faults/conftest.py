@@ -12,7 +12,7 @@ import yaml
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 # One show: loading and compiling the full catalog costs ~1.3 s per spider, and tagging is not tested here.
 TINY_CATALOG = Path(__file__).with_name("tiny_shows.yaml")
-FAST = ["--local", "--catalog", str(TINY_CATALOG), "-s", "DOWNLOAD_TIMEOUT=1", "-s", "RETRY_TIMES=2", "-s", "ENTCRAWL_RETRY_BACKOFF_BASE=0.05",
+FAST = ["--local", "--catalog", str(TINY_CATALOG), "-s", "DOWNLOAD_TIMEOUT=3", "-s", "ENTCRAWL_EXTRACTION_WORKERS=0", "-s", "RETRY_TIMES=2", "-s", "ENTCRAWL_RETRY_BACKOFF_BASE=0.05",
         "-s", "REDIRECT_MAX_TIMES=3", "-s", "ENTCRAWL_RECRAWL_WINDOW_DAYS=0"]
 
 

@@ -22,7 +22,7 @@ from .server import (
 )
 
 MAX_SIZE = 400_000          # DOWNLOAD_MAXSIZE for these tests
-TIMEOUT = 1.0               # DOWNLOAD_TIMEOUT for these tests
+TIMEOUT = 3.0               # DOWNLOAD_TIMEOUT for these tests (generous: CI runs two test workers)
 SECRET = "s3cr3t-T0KEN-4711"
 
 SENTENCES = (
