@@ -45,6 +45,12 @@ def normalize_language_code(value: str | None) -> str:
     return _ALIASES.get(code, code)
 
 
+@lru_cache(maxsize=8192)
+def _script_of(char: str) -> str:
+    name = unicodedata.name(char, "")
+    return next((s for prefix, s in _SCRIPTS.items() if name.startswith(prefix)), "Other")
+
+
 def dominant_script(text: str) -> str:
     """The script of most letters ("Latn", "Hang", "Kana", ...); "" when there are no letters.
 
@@ -52,11 +58,9 @@ def dominant_script(text: str) -> str:
     """
     counts: dict[str, int] = {}
     for char in text[:SAMPLE_CHARS]:
-        if not char.isalpha():
-            continue
-        name = unicodedata.name(char, "")
-        script = next((s for prefix, s in _SCRIPTS.items() if name.startswith(prefix)), "Other")
-        counts[script] = counts.get(script, 0) + 1
+        if char.isalpha():
+            script = "Latn" if char < "\x80" else _script_of(char)
+            counts[script] = counts.get(script, 0) + 1
     if not counts:
         return ""
     if counts.get("Kana", 0) >= 0.1 * counts.get("Hani", 0) and counts.get("Kana"):
