@@ -1,6 +1,8 @@
 """The pure parts: politeness, the worker profile, item JSON, the idle timer."""
 from __future__ import annotations
 
+from scrapy.settings import SETTINGS_PRIORITIES
+
 import dataclasses
 import json
 
@@ -52,7 +54,8 @@ def test_worker_profile():
     assert not settings.getbool("ENTCRAWL_INCREMENTAL")
     assert settings.getfloat("DOWNLOAD_DELAY") == 3.0
     assert settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN") == 1
-    assert "RANDOMIZE_DOWNLOAD_DELAY" not in settings  # deprecated in Scrapy 2.19
+    # deprecated in Scrapy 2.19: nobody may set it above Scrapy's own default
+    assert (settings.getpriority("RANDOMIZE_DOWNLOAD_DELAY") or 0) <= SETTINGS_PRIORITIES["default"]
     assert settings.getfloat("DOWNLOAD_DELAY_JITTER") == 0.5
     pipelines = settings.getdict("ITEM_PIPELINES")
     enabled = sorted((order, path) for path, order in pipelines.items() if order is not None)
