@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from crawler.demo import DemoNetwork, DemoServer, demo_registry_entries
+from crawler.demo import demo_registry_entries
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 WORKER = "from crawler.cli.worker_cmd import worker; worker()"
@@ -75,17 +75,6 @@ def redis_server(tmp_path_factory):
 def redis_client(redis_server):
     redis_server.client.flushall()
     return redis_server.client
-
-
-@pytest.fixture(scope="module")
-def demo_network() -> DemoNetwork:
-    return DemoNetwork()
-
-
-@pytest.fixture(scope="module")
-def demo_server(demo_network):
-    with DemoServer(demo_network, port=0) as server:
-        yield server
 
 
 def write_registry(path: Path, port: int, slugs: tuple[str, ...] = ()) -> Path:

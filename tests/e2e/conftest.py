@@ -1,4 +1,4 @@
-"""A running demo network and helpers to crawl it in a subprocess."""
+"""Helpers to crawl the demo network (fixtures in tests/conftest.py) in a subprocess."""
 from __future__ import annotations
 
 import os
@@ -6,34 +6,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 import sqlite_utils
-import yaml
-
-from crawler.demo import DemoNetwork, DemoServer, demo_registry_entries
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 LOCAL = ["-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0",
          "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=8", "-s", "LOG_LEVEL=WARNING"]
-
-
-@pytest.fixture(scope="module")
-def demo_network() -> DemoNetwork:
-    return DemoNetwork()
-
-
-@pytest.fixture(scope="module")
-def demo_server(demo_network):
-    with DemoServer(demo_network, port=0) as server:
-        yield server
-
-
-@pytest.fixture(scope="module")
-def demo_registry(demo_server, tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("registry") / "sites.yaml"
-    entries = demo_registry_entries(demo_server.port)
-    path.write_text(yaml.safe_dump({"sites": entries}, sort_keys=False), encoding="utf-8")
-    return path
 
 
 def run_cli(*args: str, timeout: int = 240) -> subprocess.CompletedProcess:

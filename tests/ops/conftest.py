@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from crawler.demo import DemoNetwork, DemoServer, demo_registry_entries
+from crawler.demo import demo_registry_entries
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -21,17 +21,6 @@ def cli(*args: str, timeout: float = 180) -> subprocess.CompletedProcess:
         cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=timeout,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
-
-
-@pytest.fixture(scope="module")
-def demo_network() -> DemoNetwork:
-    return DemoNetwork()
-
-
-@pytest.fixture(scope="module")
-def demo_server(demo_network):
-    with DemoServer(demo_network, port=0) as server:
-        yield server
 
 
 @pytest.fixture(scope="module")
