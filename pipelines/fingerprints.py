@@ -26,6 +26,7 @@ import sqlite3
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 import numpy as np
 from datasketch import MinHash
@@ -164,10 +165,16 @@ class Fingerprint:
     def is_near_eligible(self) -> bool:
         return len(self.shingles) >= MIN_SHINGLES
 
-    def bands(self) -> list[tuple[int, int]]:
-        return band_hashes(minhash_signature(self.shingles))
+    def bands(self) -> tuple[tuple[int, int], ...]:
+        return self._bands
+
+    @cached_property
+    def _bands(self) -> tuple[tuple[int, int], ...]:
+        # computed once: dedupe probes with these bands, store indexes them
+        return tuple(band_hashes(minhash_signature(self.shingles)))
 
 
+@lru_cache(maxsize=64)  # dedupe and then store fingerprint the same body: once is enough
 def fingerprint(body: str) -> Fingerprint:
     normalized = normalize_text(body)
     words = normalized.split()
