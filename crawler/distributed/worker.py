@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from scrapy.crawler import CrawlerProcess
@@ -21,7 +21,7 @@ from crawler.distributed.presence import SEEDED_STAT, Heartbeat, default_worker_
 from crawler.distributed.profile import worker_settings
 from crawler.distributed.redis_url import connect, redact, validate_redis_url
 from crawler.registry import load_registry
-from crawler.runner import project_settings, select_sites
+from crawler.runner import SiteOutcome, project_settings, select_sites
 from crawler.spiders.arguments import parse_crawl_arguments
 
 logger = logging.getLogger("entcrawl.worker")
@@ -29,15 +29,10 @@ DEFAULT_RECONCILE_WAIT_SECONDS = 600.0
 
 
 @dataclass
-class WorkerOutcome:
-    slug: str
-    worker_id: str
-    finish_reason: str
-    stats: dict[str, Any] = field(default_factory=dict)
+class WorkerOutcome(SiteOutcome):
+    """A local crawl's outcome, plus which worker it was and what it pushed."""
 
-    @property
-    def pages(self) -> int:
-        return int(self.stats.get("response_received_count", 0))
+    worker_id: str = ""
 
     @property
     def items(self) -> int:
@@ -50,7 +45,7 @@ class WorkerOutcome:
 
     def line(self) -> str:
         seeded = " seeded" if self.stats.get(SEEDED_STAT) else ""
-        errors = sum(int(v or 0) for k, v in self.stats.items() if k.startswith("entcrawl/errors/"))
+        errors = self.count("entcrawl/errors/")
         return (f"{self.slug:24} {'FAILED' if self.failed else 'ok':6} worker={self.worker_id}"
                 f" pages={self.pages} items={self.items} errors={errors}{seeded} ({self.finish_reason})")
 
@@ -115,5 +110,6 @@ def run_worker(
     outcomes = []
     for slug, crawler in zip(chosen, crawlers):
         stats = crawler.stats.get_stats() if crawler.stats else {}
-        outcomes.append(WorkerOutcome(slug, worker_id, str(stats.get("finish_reason", "not started")), stats))
+        outcomes.append(WorkerOutcome(slug, str(stats.get("finish_reason", "not started")), stats,
+                                      worker_id=worker_id))
     return outcomes
