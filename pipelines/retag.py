@@ -181,6 +181,8 @@ def _retag_article(row: tuple[Any, ...], tagger: ShowTagger, names: Mapping[str,
         summary.articles_changed += 1
         writer.retagged.append((article_id, tags))
     writer.stale += [(article_id, s) for s in removed]
+    if not tags:                       # nothing to annotate (most articles of a crawl)
+        return
     clock = time.perf_counter()
     published = publication_date(published_at)
     for inputs in show_inputs(title, body, language=language, published=published, shows=tags, names=names):

@@ -25,11 +25,11 @@ import ahocorasick
 
 from pipelines.show_catalog import Catalog, Show
 from pipelines.show_evidence import (
-    WINDOW, ShowProfile, article_has_specific, build_profile, hit_context, in_larger_name,
-    is_capitalized, is_quoted, is_sentence_start, is_title_case_headline, is_vetoed,
-    korean_boundary_ok, list_joined, window_evidence,
+    WINDOW, ShowProfile, article_has_specific, build_profile, hit_context, is_quoted,
+    is_sentence_start, is_title_case_headline, is_vetoed, korean_boundary_ok, list_joined,
+    window_evidence,
 )
-from pipelines.show_season import season_after, season_before, season_in_clause
+from pipelines.show_mention_checks import may_be_title, season_near
 from pipelines.show_text import APOSTROPHES, TextFolder, has_cased_letters, has_cjk, is_hangul
 
 WHERE_RANK = {"headline": 0, "lede": 1, "body": 2}
@@ -66,6 +66,7 @@ class _Name:
     ambiguous: bool          # everyday words: need evidence
     hangul_edges: bool       # check Korean word boundaries
     shared: bool             # deliberately shared with another show
+    cjk: bool                # written in Hangul, kana or ideographs
 
 
 @dataclass
@@ -115,6 +116,7 @@ class ShowTagger:
                     ambiguous=folded in ambiguous_keys or _is_short_word(folded, alias),
                     hangul_edges=cjk and (is_hangul(alias[0]) or is_hangul(alias[-1])),
                     shared=folded in shared_keys,
+                    cjk=cjk,
                 )
                 self._names.append(name)
                 for key in self._key_variants(alias, cjk):
@@ -122,15 +124,16 @@ class ShowTagger:
         spaced = ahocorasick.Automaton()        # Latin keys padded with spaces
         unspaced = ahocorasick.Automaton()      # CJK keys + bare Latin keys
         for (key, cjk), name_ids in keys.items():
+            checked = any(self._names[i].case_sensitive or self._names[i].hangul_edges for i in name_ids)
             if cjk:
-                _add_key(unspaced, key, _CJK_KEY, tuple(name_ids))
+                _add_key(unspaced, key, _CJK_KEY, tuple(name_ids), checked)
                 continue
-            _add_key(spaced, f" {key} ", _SPACED_KEY, tuple(name_ids))
+            _add_key(spaced, f" {key} ", _SPACED_KEY, tuple(name_ids), checked)
             if len(key) >= 3:
-                _add_key(unspaced, key, _BARE_LATIN_KEY, tuple(name_ids))
+                _add_key(unspaced, key, _BARE_LATIN_KEY, tuple(name_ids), checked)
         for target in (spaced, unspaced):
             if len(target) == 0:
-                target.add_word("\x00never\x00", (7, _CJK_KEY, ()))
+                target.add_word("\x00never\x00", (7, _CJK_KEY, (), False))
             target.make_automaton()
         return spaced, unspaced
 
@@ -158,47 +161,62 @@ class ShowTagger:
         body = body or ""
         padded_title = " " + self._folder.fold(title) + " "
         padded_body = " " + self._folder.fold(body) + " "
+        title_hits = self._hits(title, padded_title)
+        body_hits = self._hits(body, padded_body)
+        if not title_hits and not body_hits:
+            return []
+        padded_texts = (padded_title, padded_body)
         cues = frozenset(self._folder.fold_phrase(c) for c in (html_title_cues or ()) if c)
         case_counts = language.split("-")[0].lower() not in CASE_INSENSITIVE_LANGUAGES
         lede_end = _lede_end(body)
-        title_case = is_title_case_headline(title)
+        title_case = bool(title_hits) and is_title_case_headline(title)
         lede = padded_body[:2 * WINDOW]
         mentions: list[_Mention] = []
-        for text, padded, in_title in ((title, padded_title, True), (body, padded_body, False)):
-            hits = self._hits(text, padded)
+        for text, padded, hits, in_title in ((title, padded_title, title_hits, True),
+                                             (body, padded_body, body_hits, False)):
             evidence_text = padded + lede if in_title else padded
             for position, (start, end, name_ids) in enumerate(hits):
                 lower = hits[position - 1][1] if position else 0
                 upper = hits[position + 1][0] if position + 1 < len(hits) else len(text)
-                at_start = (in_title and title_case) or is_sentence_start(text, start)
-                context = hit_context(text, padded, start, end, lower, upper, at_start)
                 where = "headline" if in_title else ("lede" if start < lede_end else "body")
-                for name_id in self._resolve_shared(name_ids, (padded_title, padded_body)):
+                context = None
+                for name_id in self._resolve_shared(name_ids, padded_texts):
+                    name = self._names[name_id]
+                    # An everyday word written in lowercase ("you") is never this show:
+                    # the cheapest test, done before the context is built.
+                    if name.ambiguous and not may_be_title(text, start, end, name.alias):
+                        continue
+                    if context is None:
+                        at_start = (in_title and title_case) or is_sentence_start(text, start)
+                        context = hit_context(text, padded, start, end, lower, upper, at_start)
                     mention = self._mention(text, padded, evidence_text, context, start, end,
-                                            self._names[name_id], where, cues,
+                                            name, where, cues,
                                             case_counts and not (in_title and title_case), upper)
                     if mention is not None:
                         mentions.append(mention)
         self._add_list_evidence(mentions, title, body)
-        return self._summarize(mentions, (padded_title, padded_body))
+        return self._summarize(mentions, padded_texts)
 
     def _hits(self, text: str, padded: str) -> list[tuple[int, int, tuple[int, ...]]]:
         """Boundary- and case-checked hits, longest first where they overlap."""
         found: list[tuple[int, int, tuple[int, ...]]] = []
-        cjk_text = not padded.isascii() and has_cjk(padded)   # folded: curly quotes are gone
+        cjk_text = has_cjk(padded)   # folded: curly quotes are gone
         automaton = self._unspaced if cjk_text else self._spaced
-        for last, (length, kind, name_ids) in automaton.iter(padded):
+        size = len(text)
+        for last, (length, kind, name_ids, checked) in automaton.iter(padded):
             if kind == _SPACED_KEY:
                 start, end = last - length + 1, last - 1
             else:
                 start, end = last - length, last
                 if kind == _BARE_LATIN_KEY and not _latin_edges_ok(padded, start, end):
                     continue
-            if start < 0 or end > len(text):
+            if start < 0 or end > size:
                 continue
-            ids = tuple(i for i in name_ids if self._accepts(text, start, end, self._names[i]))
-            if ids:
-                found.append((start, end, ids))
+            if checked:
+                name_ids = tuple(i for i in name_ids if self._accepts(text, start, end, self._names[i]))
+                if not name_ids:
+                    continue
+            found.append((start, end, name_ids))
         if len(found) < 2:
             return found
         found.sort(key=lambda hit: (hit[0], hit[0] - hit[1]))
@@ -218,6 +236,8 @@ class ShowTagger:
 
     def _resolve_shared(self, name_ids: tuple[int, ...], padded_texts: tuple[str, ...]) -> tuple[int, ...]:
         """One show per hit: a shared name goes to the show with evidence, else the first."""
+        if len(name_ids) == 1:
+            return name_ids
         by_show = {self._names[i].show_index: i for i in reversed(name_ids)}
         if len(by_show) < 2:
             return tuple(by_show.values())
@@ -229,25 +249,21 @@ class ShowTagger:
     def _mention(self, text: str, padded: str, evidence_text: str, context, start: int, end: int,
                  name: _Name, where: str, cues: frozenset[str], case_counts: bool,
                  upper: int) -> _Mention | None:
+        """The mention of one name at one hit (ambiguous names: capitalization already checked)."""
         profile = self._profiles[name.show_index]
-        cjk = name.hangul_edges or has_cjk(name.alias)
-        if is_vetoed(context, profile, cjk):
+        if is_vetoed(context, profile, name.cjk):
             return None
-        season = (season_after(padded[end + 1:end + 33])
-                  or season_before(padded[max(0, start - 40):start + 1])
-                  or season_in_clause(padded[end + 1:_clause_end(text, end, upper) + 1]))
+        season = season_near(text, padded, start, end, upper)
         original = text[start:end]
         if not name.ambiguous:
             if not _lowercased_title(original, name.alias, text):
                 return _Mention(name, start, end, where, 2, True, season)
             # "the slow horses at the back": a title written in lowercase inside
             # normally cased text needs the same evidence as an everyday word.
-            specific, generic = window_evidence(evidence_text, start, end, self._profiles[name.show_index])
+            specific, generic = window_evidence(evidence_text, start, end, profile)
             points = specific + generic + (2 if season is not None else 0)
             return _Mention(name, start, end, where, points, False, season) if points >= 2 else None
         cased = has_cased_letters(original)
-        if cased and (not is_capitalized(original, name.alias) or in_larger_name(text, start, original)):
-            return None
         specific, generic = window_evidence(evidence_text, start, end, profile)
         points = specific + generic
         if season is not None:
@@ -318,25 +334,18 @@ class ShowTagger:
                        season=season, score=score, is_about=score >= ABOUT_THRESHOLD)
 
 
-def _add_key(automaton: ahocorasick.Automaton, key: str, kind: int, name_ids: tuple[int, ...]) -> None:
+def _add_key(automaton: ahocorasick.Automaton, key: str, kind: int, name_ids: tuple[int, ...],
+             checked: bool) -> None:
+    """``checked``: some name of the key needs a case or Hangul-edge check per hit."""
     existing = automaton.get(key, None)
     ids = tuple(dict.fromkeys((existing[2] if existing else ()) + name_ids))
-    automaton.add_word(key, (len(key), kind, ids))
+    automaton.add_word(key, (len(key), kind, ids, checked or bool(existing and existing[3])))
 
 
 def _latin_edges_ok(padded: str, start: int, end: int) -> bool:
     """A bare Latin hit must not continue a Latin word or number on either side."""
     before, after = padded[start], padded[end + 1]
     return not (before.isascii() and before.isalnum()) and not (after.isascii() and after.isalnum())
-
-
-def _clause_end(text: str, end: int, upper: int) -> int:
-    """Where the sentence after a mention ends (or the next mention starts)."""
-    limit = min(upper, end + 60, len(text))
-    for position in range(end, limit):
-        if text[position] in SENTENCE_END:
-            return position
-    return limit
 
 
 def _lede_end(body: str) -> int:
