@@ -83,17 +83,17 @@ def strip_header_lines(body: str, authors: list[str]) -> str:
     paragraphs = body.split("\n\n")
     author_norms = [_norm(a) for a in authors if a]
     kept: list[str] = []
-    for index, paragraph in enumerate(paragraphs):
-        words = paragraph.split()
-        norm = _norm(paragraph)
-        if index < 4 and len(words) <= 30:
-            if author_norms and len(words) <= 8 and any(a and a in norm for a in author_norms) \
+    for paragraph in paragraphs[:4]:  # only the first paragraphs can be a byline or dateline
+        words = len(paragraph.split())
+        if author_norms and words <= 8:
+            norm = _norm(paragraph)
+            if any(a and a in norm for a in author_norms) \
                     and not re.search(r"[.!?]\s*$", paragraph.strip()[:-1] or "."):
                 continue
-            if len(words) <= 10 and _is_dateline(paragraph):
-                continue
+        if words <= 10 and _is_dateline(paragraph):
+            continue
         kept.append(paragraph)
-    return "\n\n".join(kept)
+    return "\n\n".join(kept + paragraphs[4:])
 
 
 _DATE_LABEL = re.compile(
@@ -111,17 +111,26 @@ def _is_dateline(paragraph: str) -> bool:
     return len(re.findall(r"\w+", rest)) <= 2
 
 
-def extract_main_text(tree: HtmlElement, url: str = "", *, favor_precision: bool = False) -> str:
-    """Plain text of the article body, paragraphs separated by a blank line.
+# When trafilatura's fast pass keeps less than this share of the words in the
+# whole document, its full pass (which also tries readability and jusText) runs.
+# Fitted on ../shared/corpus/trafilatura-eval (docs/extraction.md): the full pass
+# then runs on ~7 % of pages and the body scores match or beat full mode everywhere.
+FULL_PASS_BELOW_SHARE = 0.04
 
-    trafilatura copies the tree before cleaning it, so the shared tree is not
-    changed; its own metadata extraction is switched off (``with_metadata=False``).
-    """
+
+def document_words(tree: HtmlElement) -> int:
+    """Words of all text in the document, script and style text included (cheap, and
+    what ``FULL_PASS_BELOW_SHARE`` was fitted on)."""
+    return len(tree.text_content().split())
+
+
+def _trafilatura_text(tree: HtmlElement, url: str, *, fast: bool, favor_precision: bool) -> str:
     import trafilatura
 
-    text = trafilatura.extract(
-        unwrap_layout_tables(tree),
+    return trafilatura.extract(
+        tree,
         url=url or None,
+        fast=fast,
         output_format="txt",
         include_comments=False,
         include_tables=True,
@@ -130,15 +139,32 @@ def extract_main_text(tree: HtmlElement, url: str = "", *, favor_precision: bool
         with_metadata=False,
         favor_precision=favor_precision,
         deduplicate=False,
-    )
+    ) or ""
+
+
+def extract_main_text(tree: HtmlElement, url: str = "", *, favor_precision: bool = False) -> str:
+    """Plain text of the article body, paragraphs separated by a blank line.
+
+    trafilatura runs first in its fast mode (its own extractor only); when that
+    keeps less than ``FULL_PASS_BELOW_SHARE`` of the document's words, or
+    nothing, its full mode (which also tries readability and jusText) runs.
+    trafilatura copies the tree before cleaning it, so the shared tree is not
+    changed; its own metadata extraction is switched off (``with_metadata=False``).
+    """
+    work = unwrap_layout_tables(tree)
+    text = _trafilatura_text(work, url, fast=True, favor_precision=favor_precision)
+    if not text or len(text.split()) < FULL_PASS_BELOW_SHARE * document_words(work):
+        text = _trafilatura_text(work, url, fast=False, favor_precision=favor_precision) or text
     if not text:
         return ""
     return "\n\n".join(filter_boilerplate(text.split("\n")))
 
 
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")  # kana and Han: no spaces between words
+_WORD = re.compile(r"[^\W_]+")
 
 
 def count_words(text: str) -> int:
     """Words in the body: runs of letters/digits; each Chinese/Japanese character counts as one."""
-    return len(_CJK_CHAR.findall(text)) + len(re.findall(r"[^\W_]+", _CJK_CHAR.sub(" ", text)))
+    cjk = len(_CJK_CHAR.findall(text))
+    return cjk + len(_WORD.findall(_CJK_CHAR.sub(" ", text) if cjk else text))
