@@ -5,7 +5,8 @@ Scrapy runs every callback on one thread (the asyncio reactor); extraction
 otherwise block downloads, the scheduler and the item pipelines.  An
 ``ExtractionPool`` keeps a ``concurrent.futures.ProcessPoolExecutor`` of
 ``workers`` processes for the whole crawl; ``SiteSpider.parse_article`` sends
-each page as an :class:`ExtractionTask` (body bytes, url, fetch time, encoding)
+each page as an :class:`ExtractionTask` (body bytes, url, fetch time, encoding; and the pipeline stages to run
+after extraction, crawler/worker_stages.py)
 and awaits the result with ``asyncio.wrap_future``.
 
 Setting ``ENTCRAWL_EXTRACTION_WORKERS``: ``0`` = extract inline in the reactor
@@ -34,6 +35,8 @@ from datetime import datetime
 from typing import Any
 
 from crawler.extraction import extract_article
+from crawler.items import ArticleItem, with_extracted
+from crawler.worker_stages import WorkerStages, run_worker_stages
 
 logger = logging.getLogger(__name__)
 
@@ -50,21 +53,42 @@ class ExtractionWorkerError(RuntimeError):
 
 @dataclass(frozen=True)
 class ExtractionTask:
-    """What a worker needs to extract one page (pickled to the worker)."""
+    """What a worker needs to extract one page (pickled to the worker).
+
+    With ``stages`` and ``item`` (the spider's fields of the item), the worker
+    also runs those pipeline stages (crawler/worker_stages.py) and returns a
+    :class:`PreparedPage`."""
     body: bytes
     url: str
     fetched_at: datetime | None = None
     encoding: str | None = None
+    stages: WorkerStages | None = None
+    item: ArticleItem | None = None
 
 
-def run_extraction(task: ExtractionTask) -> dict[str, Any]:
-    """The worker function: exactly ``extract_article`` on the task's values."""
-    return extract_article(task.body, task.url, fetched_at=task.fetched_at, encoding=task.encoding)
+@dataclass(frozen=True)
+class PreparedPage:
+    """A page extracted and run through the worker stages."""
+    fields: dict[str, Any]     # extract_article's output, as extracted
+    item: ArticleItem          # the item after the stages (``item.prepared`` holds their results)
+
+
+def run_extraction(task: ExtractionTask) -> dict[str, Any] | PreparedPage:
+    """The worker function: ``extract_article`` on the task's values, then the
+    task's pipeline stages when it has any."""
+    fields = extract_article(task.body, task.url, fetched_at=task.fetched_at, encoding=task.encoding)
+    if task.stages is None or task.item is None:
+        return fields
+    return PreparedPage(fields, run_worker_stages(with_extracted(task.item, fields), task.stages))
 
 
 def _warm_up() -> None:
-    """Import the extraction stack in a fresh worker before the first page arrives."""
+    """Import the extraction stack and load the language model in a fresh worker
+    before the first page arrives."""
     import crawler.extraction  # noqa: F401
+    from pipelines.language_detection import rank_languages
+
+    rank_languages("warm up the language identifier")
 
 
 def default_workers(cpu_count: int | None = None) -> int:
@@ -141,7 +165,7 @@ class ExtractionPool:
     def extract_inline(self, task: ExtractionTask) -> dict[str, Any]:
         return self.function(task)
 
-    async def extract(self, task: ExtractionTask) -> dict[str, Any]:
+    async def extract(self, task: ExtractionTask) -> dict[str, Any] | PreparedPage:
         """The extracted fields of one page; ExtractionError passes through unchanged."""
         if self.workers == 0:
             return self.function(task)

@@ -7,7 +7,7 @@ normalize stage adds the UTC value and where it came from.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 
@@ -60,6 +60,24 @@ class ArticleItem:
     # each ReleaseClaim.as_dict() + "show_id": {"show_id", "kind", "earliest", "latest",
     #       "certainty", "season", "span_text", "sentence", "cues", ...}
 
+    # --- extraction worker (crawler/worker_stages.py) -------------------
+    prepared: dict[str, Any] = field(default_factory=dict)
+    # stage results computed next to extraction, each removed by the stage that uses it:
+    # {"extracted_fields": {...}, "normalize": {"drop", "counts"}, "fingerprint": Fingerprint}
+
     # --- store ----------------------------------------------------------
     article_id: int | None = None
     store_outcome: str = ""             # "new" | "updated" | "unchanged" | "duplicate"
+
+
+# The fields ``crawler.extraction.extract_article`` fills (its other keys are not item fields).
+EXTRACTED_FIELDS = frozenset({
+    "url", "canonical_url", "title", "description", "body", "published_at", "updated_at",
+    "authors", "section", "tags", "language", "image", "word_count", "page_type",
+    "date_candidates",
+})
+
+
+def with_extracted(item: ArticleItem, fields: dict[str, Any]) -> ArticleItem:
+    """A copy of ``item`` (the spider's fields) with the extracted ``fields`` set."""
+    return replace(item, **{key: value for key, value in fields.items() if key in EXTRACTED_FIELDS})

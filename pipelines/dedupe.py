@@ -104,7 +104,9 @@ class DedupePipeline:
         adapter = ItemAdapter(item)
         canonical = str(adapter.get("canonical_url") or adapter.get("url") or "").strip()
         body = str(adapter.get("body") or "")
-        content_hash = str(adapter.get("content_hash") or "") or fingerprints.content_hash(body)
+        _adopt_prepared_fingerprint(adapter, body)
+        # fingerprint(body).content_hash == content_hash(body), already computed for decide()
+        content_hash = str(adapter.get("content_hash") or "") or fingerprints.fingerprint(body).content_hash
         decision = decide(self.db, canonical, body, content_hash)
         _set_field(adapter, "content_hash", content_hash)
         if decision.kind != "same_url":
@@ -119,6 +121,14 @@ class DedupePipeline:
                 canonical, decision.story_id, decision.jaccard, decision.containment,
             )
         return item
+
+
+def _adopt_prepared_fingerprint(adapter: ItemAdapter, body: str) -> None:
+    """Use the fingerprint the extraction worker computed for this body, if any."""
+    prepared = adapter.get("prepared") if "prepared" in adapter.field_names() else None
+    fp = prepared.pop("fingerprint", None) if isinstance(prepared, dict) else None
+    if fp is not None:
+        fingerprints.adopt_fingerprint(body, fp)
 
 
 def _set_field(adapter: ItemAdapter, name: str, value: Any) -> None:

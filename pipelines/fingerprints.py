@@ -24,6 +24,7 @@ import hashlib
 import re
 import sqlite3
 import unicodedata
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -37,6 +38,9 @@ NUM_PERM = 128
 BANDS = 64
 ROWS = NUM_PERM // BANDS
 MINHASH_SEED = 1
+# datasketch 2's default permutation scheme, named so that a future default cannot
+# silently change the stored band hashes (datasketch 1.x used another one).
+MINHASH_SCHEME = "affine32"
 SCHEME = f"w{SHINGLE_WORDS}-p{NUM_PERM}-b{BANDS}x{ROWS}-s{MINHASH_SEED}"
 
 # A text with fewer distinct shingles than this is too short to fingerprint
@@ -128,9 +132,15 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> Similarity:
     return Similarity(jaccard(a, b), containment(a, b), ratio)
 
 
+@lru_cache(maxsize=1)
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """datasketch's permutations for (NUM_PERM, MINHASH_SEED), drawn once (~1 ms each time)."""
+    return MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, scheme=MINHASH_SCHEME).permutations
+
+
 def minhash_signature(shingle_set: Iterable[str]) -> np.ndarray:
     """MinHash hash values (``NUM_PERM`` uint64) of a shingle set."""
-    mh = MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED)
+    mh = MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, permutations=_permutations(), scheme=MINHASH_SCHEME)
     encoded = [s.encode("utf-8") for s in sorted(shingle_set)]
     if encoded:
         mh.update_batch(encoded)
@@ -174,8 +184,8 @@ class Fingerprint:
         return tuple(band_hashes(minhash_signature(self.shingles)))
 
 
-@lru_cache(maxsize=64)  # dedupe and then store fingerprint the same body: once is enough
-def fingerprint(body: str) -> Fingerprint:
+def compute_fingerprint(body: str) -> Fingerprint:
+    """The fingerprint of ``body`` (pure; the bands are computed on first use)."""
     normalized = normalize_text(body)
     words = normalized.split()
     return Fingerprint(
@@ -183,6 +193,46 @@ def fingerprint(body: str) -> Fingerprint:
         words=len(words),
         shingles=shingles(normalized),
     )
+
+
+class _RecentFingerprints:
+    """The last few fingerprints by body: dedupe and then store fingerprint the same
+    body, and an extraction worker may hand over the one it computed (``adopt``)."""
+
+    def __init__(self, size: int = 64) -> None:
+        self.size = size
+        self._by_body: OrderedDict[str, Fingerprint] = OrderedDict()
+
+    def get(self, body: str) -> Fingerprint:
+        fp = self._by_body.get(body)
+        if fp is None:
+            fp = compute_fingerprint(body)
+        self.adopt(body, fp)
+        return fp
+
+    def adopt(self, body: str, fp: Fingerprint) -> None:
+        self._by_body[body] = fp
+        self._by_body.move_to_end(body)
+        while len(self._by_body) > self.size:
+            self._by_body.popitem(last=False)
+
+
+_RECENT = _RecentFingerprints()
+
+
+def fingerprint(body: str) -> Fingerprint:
+    """``compute_fingerprint(body)``, remembered for the last 64 bodies (a cache only:
+    the value is the same whether it was remembered or not)."""
+    return _RECENT.get(body)
+
+
+def adopt_fingerprint(body: str, fp: Fingerprint) -> None:
+    """Remember ``fp`` as the fingerprint of ``body``: it must be ``compute_fingerprint(body)``
+    made elsewhere (an extraction worker, crawler/worker_stages.py).  Its bands are
+    computed there too when the worker asked for them."""
+    if not isinstance(fp, Fingerprint):
+        raise TypeError(f"expected a Fingerprint, got {type(fp).__name__}")
+    _RECENT.adopt(body, fp)
 
 
 # --------------------------------------------------------------------------

@@ -1,7 +1,11 @@
 """Normalize stage: clean text, URLs, dates, authors and language; drop non-articles.
 
-A thin Scrapy pipeline over pure functions (``text_cleaning``, ``canonical_url``,
-``date_resolution``, ``author_names``, ``language_detection``).  Drop reasons
+``normalize_article`` (pure but for the item it fills) composes the text,
+URL, date, author and language functions (``text_cleaning``, ``canonical_url``,
+``date_resolution``, ``author_names``, ``language_detection``);
+``NormalizePipeline`` is the thin Scrapy stage around it.  When the extraction
+worker already ran ``normalize_article`` (crawler/worker_stages.py), the
+pipeline only applies the outcome it handed back: its stats and drop.  Drop reasons
 (``DropItem`` message starts with the reason; stat ``entcrawl/dropped/<reason>``):
 ``not_article`` (page_type is not "article"), ``no_title``, ``no_body``,
 ``short_body`` (fewer than ``ENTCRAWL_MIN_BODY_WORDS`` words after cleaning).
@@ -10,6 +14,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
@@ -36,6 +41,92 @@ def site_name_from_url(url: str) -> str:
     return domain.split(".")[0] if "." in domain and not domain.replace(".", "").isdigit() else ""
 
 
+@dataclass(frozen=True)
+class NormalizeOptions:
+    """The plain settings normalize needs for one site (picklable: an extraction
+    worker may run :func:`normalize_article` too, see crawler/worker_stages.py)."""
+    min_body_words: int = DEFAULT_MIN_BODY_WORDS
+    site_name: str | None = None        # registry name; else derived from the URL
+    site_timezone: str | None = None    # IANA zone for dates printed without offset
+
+
+@dataclass
+class NormalizeOutcome:
+    """What normalizing one item decided: a drop reason (or None) and stat counts
+    (keys without the ``entcrawl/`` prefix)."""
+    drop: str | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def count(self, key: str, by: int = 1) -> None:
+        if by:
+            self.counts[key] = self.counts.get(key, 0) + by
+
+
+def normalize_article(item: Any, options: NormalizeOptions) -> NormalizeOutcome:
+    """Normalize one item in place (pure but for the item it changes).
+
+    Returns the drop reason instead of raising, so the caller decides how to
+    drop (the pipeline raises DropItem; a worker hands the reason back)."""
+    adapter = ItemAdapter(item)
+    outcome = NormalizeOutcome()
+    if (adapter.get("page_type") or "article") != "article":
+        outcome.drop = "not_article"
+        return outcome
+    url = adapter.get("url") or ""
+    site_name = options.site_name or site_name_from_url(url) or None
+    discovery = adapter.get("discovery") or {}
+    title = clean_title(adapter.get("title"), site_name) or clean_title(discovery.get("news_title"), site_name)
+    if not title:
+        outcome.drop = "no_title"
+        return outcome
+    body = strip_body_head(clean_body(adapter.get("body")), title)
+    if not body:
+        outcome.drop = "no_body"
+        return outcome
+    words = count_words(body)
+    if words < options.min_body_words:
+        outcome.drop = "short_body"
+        return outcome
+    adapter["title"], adapter["body"], adapter["word_count"] = title, body, words
+    adapter["description"] = " ".join(normalize_text(adapter.get("description") or "").split())
+    _set_canonical_url(adapter, url, outcome)
+    _set_dates(adapter, url, discovery, options.site_timezone, outcome)
+    adapter["authors"] = clean_authors(adapter.get("authors") or [], site_name)
+    adapter["language"] = detect_language(body, declared=adapter.get("language") or None)
+    return outcome
+
+
+def _set_canonical_url(adapter: ItemAdapter, url: str, outcome: NormalizeOutcome) -> None:
+    declared = adapter.get("canonical_url") or None
+    try:
+        adapter["canonical_url"] = canonical_url(url, declared)
+    except InvalidURLError:
+        try:  # the fetched URL is unusable; a declared absolute one still is
+            adapter["canonical_url"] = canonical_url(declared or "")
+        except InvalidURLError:
+            logger.warning("normalize: no usable URL in %r / %r", url, declared)
+            outcome.count("normalize/bad_url")
+            adapter["canonical_url"] = (declared or url).strip()
+
+
+def _set_dates(adapter: ItemAdapter, url: str, discovery: Mapping[str, Any], site_timezone: str | None,
+               outcome: NormalizeOutcome) -> None:
+    fetched_at = adapter.get("fetched_at") or datetime.now(timezone.utc).isoformat(timespec="seconds")
+    dates = resolve_dates(
+        adapter.get("date_candidates") or [], discovery=discovery, fetched_at=fetched_at, url=url,
+        site_timezone=site_timezone, published_at=adapter.get("published_at"),
+        updated_at=adapter.get("updated_at"))
+    adapter["published_at"], adapter["updated_at"] = dates.published_at, dates.updated_at
+    adapter["published_offset"], adapter["published_source"] = dates.published_offset, dates.published_source
+    adapter["published_confidence"] = dates.published_confidence
+    adapter["date_candidates"] = dates.candidates
+    if dates.published_source:
+        outcome.count(f"dates/source/{dates.published_source}")
+    outcome.count("dates/dateparser_fallback", dates.dateparser_fallbacks)
+    for rejected in dates.rejected:
+        outcome.count(f"dates/rejected/{rejected['reason']}")
+
+
 class NormalizePipeline:
     def __init__(self, min_body_words: int = DEFAULT_MIN_BODY_WORDS, stats: Any = None,
                  site_names: Mapping[str, str] | None = None,
@@ -55,63 +146,32 @@ class NormalizePipeline:
             site_timezones=settings.getdict("ENTCRAWL_SITE_TIMEZONES"),
         )
 
+    def options_for(self, source: str) -> NormalizeOptions:
+        return NormalizeOptions(self.min_body_words, self.site_names.get(source) or None,
+                                self.site_timezones.get(source))
+
+    def process_item(self, item: Any) -> Any:
+        adapter = ItemAdapter(item)
+        prepared = _take_prepared(adapter)
+        if prepared is not None:          # normalized in the extraction worker already
+            outcome = NormalizeOutcome(prepared.get("drop"), dict(prepared.get("counts") or {}))
+        else:
+            outcome = normalize_article(item, self.options_for(adapter.get("source") or ""))
+        for key, count in outcome.counts.items():
+            self._inc(key, count)
+        if outcome.drop:
+            self._inc(f"dropped/{outcome.drop}")
+            raise DropItem(f"{outcome.drop}: {adapter.get('url') or '(no url)'}")
+        return item
+
     def _inc(self, key: str, count: int = 1) -> None:
         if self.stats is not None and count:
             self.stats.inc_value(f"{STAT_PREFIX}/{key}", count)
 
-    def _drop(self, reason: str, adapter: ItemAdapter) -> DropItem:
-        self._inc(f"dropped/{reason}")
-        return DropItem(f"{reason}: {adapter.get('url') or '(no url)'}")
 
-    def process_item(self, item: Any) -> Any:
-        adapter = ItemAdapter(item)
-        if (adapter.get("page_type") or "article") != "article":
-            raise self._drop("not_article", adapter)
-        source = adapter.get("source") or ""
-        url = adapter.get("url") or ""
-        site_name = self.site_names.get(source) or site_name_from_url(url) or None
-        discovery = adapter.get("discovery") or {}
-        title = clean_title(adapter.get("title"), site_name) or clean_title(discovery.get("news_title"), site_name)
-        if not title:
-            raise self._drop("no_title", adapter)
-        body = strip_body_head(clean_body(adapter.get("body")), title)
-        if not body:
-            raise self._drop("no_body", adapter)
-        words = count_words(body)
-        if words < self.min_body_words:
-            raise self._drop("short_body", adapter)
-        adapter["title"], adapter["body"], adapter["word_count"] = title, body, words
-        adapter["description"] = " ".join(normalize_text(adapter.get("description") or "").split())
-        self._set_canonical_url(adapter, url)
-        self._set_dates(adapter, source, url, discovery)
-        adapter["authors"] = clean_authors(adapter.get("authors") or [], site_name)
-        adapter["language"] = detect_language(body, declared=adapter.get("language") or None)
-        return item
-
-    def _set_canonical_url(self, adapter: ItemAdapter, url: str) -> None:
-        declared = adapter.get("canonical_url") or None
-        try:
-            adapter["canonical_url"] = canonical_url(url, declared)
-        except InvalidURLError:
-            try:  # the fetched URL is unusable; a declared absolute one still is
-                adapter["canonical_url"] = canonical_url(declared or "")
-            except InvalidURLError:
-                logger.warning("normalize: no usable URL in %r / %r", url, declared)
-                self._inc("normalize/bad_url")
-                adapter["canonical_url"] = (declared or url).strip()
-
-    def _set_dates(self, adapter: ItemAdapter, source: str, url: str, discovery: Mapping[str, Any]) -> None:
-        fetched_at = adapter.get("fetched_at") or datetime.now(timezone.utc).isoformat(timespec="seconds")
-        dates = resolve_dates(
-            adapter.get("date_candidates") or [], discovery=discovery, fetched_at=fetched_at, url=url,
-            site_timezone=self.site_timezones.get(source), published_at=adapter.get("published_at"),
-            updated_at=adapter.get("updated_at"))
-        adapter["published_at"], adapter["updated_at"] = dates.published_at, dates.updated_at
-        adapter["published_offset"], adapter["published_source"] = dates.published_offset, dates.published_source
-        adapter["published_confidence"] = dates.published_confidence
-        adapter["date_candidates"] = dates.candidates
-        if dates.published_source:
-            self._inc(f"dates/source/{dates.published_source}")
-        self._inc("dates/dateparser_fallback", dates.dateparser_fallbacks)
-        for rejected in dates.rejected:
-            self._inc(f"dates/rejected/{rejected['reason']}")
+def _take_prepared(adapter: ItemAdapter) -> Mapping[str, Any] | None:
+    """The worker's normalize outcome, removed from the item (None when not prepared)."""
+    if "prepared" not in adapter.field_names():
+        return None
+    prepared = adapter.get("prepared") or {}
+    return prepared.pop("normalize", None) if isinstance(prepared, dict) else None

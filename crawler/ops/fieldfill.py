@@ -56,7 +56,12 @@ class ExtractedFieldsPipeline:
         if (adapter.get("page_type") or "article") != "article" or self.stats is None:
             return item
         self.stats.inc_value(FIELD_STAT + "pages")
-        for name, present in extracted_fields(adapter, self.min_body_words).items():
+        prepared = adapter.get("prepared") if "prepared" in adapter.field_names() else None
+        # an item normalized in the extraction worker brings the flags of its extracted fields
+        flags = prepared.pop("extracted_fields", None) if isinstance(prepared, dict) else None
+        if flags is None:
+            flags = extracted_fields(adapter, self.min_body_words)
+        for name, present in flags.items():
             if present:
                 self.stats.inc_value(FIELD_STAT + name)
         return item

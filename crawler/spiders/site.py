@@ -26,12 +26,14 @@ from twisted.python.failure import Failure
 
 from crawler.discovery import DiscoveryError, UrlRules, parse_feed, parse_listing_with_rules, parse_sitemap
 from crawler.extraction import ExtractionError, extract_article
-from crawler.extraction_pool import ExtractionPool, ExtractionTask, ExtractionWorkerError, extraction_pool_for
-from crawler.items import ArticleItem
+from crawler.extraction_pool import (ExtractionPool, ExtractionTask, ExtractionWorkerError, PreparedPage,
+                                     extraction_pool_for)
+from crawler.items import ArticleItem, with_extracted
 from crawler.ops.failures import CountedIgnoreRequest, failure_kind
 from crawler.ops.incremental import ArticleIndex, announced_date, refetch_reason
 from crawler.registry import SiteConfig
 from crawler.spiders.arguments import CrawlArguments, parse_crawl_arguments
+from crawler.worker_stages import WorkerStages, stages_from_settings
 
 
 class SiteSpider(scrapy.Spider):
@@ -58,6 +60,8 @@ class SiteSpider(scrapy.Spider):
     def from_crawler(cls, crawler, *args: Any, **kwargs: Any) -> SiteSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
         crawler.signals.connect(spider._request_dropped, signal=signals.request_dropped)
+        # Pipeline stages that extraction workers run next to extraction (crawler/worker_stages.py).
+        spider._stages = stages_from_settings(crawler.settings, cls.site.slug)
         return spider
 
     @classmethod
@@ -260,32 +264,49 @@ class SiteSpider(scrapy.Spider):
         if not hasattr(response, "text"):
             self._count_error("not_text", response, "response is not text")
             return
-        task = ExtractionTask(response.body, response.url, fetched, response.encoding)
+        stages = self._worker_stages()
+        template = self._item_template(response, fetched) if stages is not None else None
+        task = ExtractionTask(response.body, response.url, fetched, response.encoding, stages=stages, item=template)
         try:
-            fields = await pool.extract(task)
+            result = await pool.extract(task)
         except ExtractionError as exc:
             self._count_error("extraction", response, exc)
             return
         except ExtractionWorkerError as exc:
             self._count_error("extraction_worker", response, exc)
             return
-        for item in self._article_item(response, fetched, fields):
+        if isinstance(result, PreparedPage):      # normalized (and fingerprinted) in the worker
+            if self._in_window(result.fields):
+                yield result.item
+            return
+        for item in self._article_item(response, fetched, result):
             yield item
 
-    def _article_item(
-        self, response: Response, fetched: dt.datetime, fields: dict[str, Any]
-    ) -> Iterator[ArticleItem]:
-        if not self.args.in_window(_parse_iso(fields.get("published_at"))):
-            self._count("entcrawl/skipped/outside_window")
-            return
-        yield ArticleItem(
+    def _worker_stages(self) -> WorkerStages | None:
+        """The pipeline stages extraction workers run for this crawl (None: pipelines do all)."""
+        return self.__dict__.get("_stages")
+
+    def _in_window(self, fields: dict[str, Any]) -> bool:
+        if self.args.in_window(_parse_iso(fields.get("published_at"))):
+            return True
+        self._count("entcrawl/skipped/outside_window")
+        return False
+
+    def _item_template(self, response: Response, fetched: dt.datetime) -> ArticleItem:
+        """The item's fields the spider knows before extraction."""
+        return ArticleItem(
             source=self.site.slug,
             fetched_at=fetched.isoformat(),
             http_status=response.status,
             discovered_via=response.meta.get("entcrawl_via", "start"),
             discovery=self._discovery_hints(response),
-            **{key: value for key, value in fields.items() if key in _EXTRACTED_FIELDS},
         )
+
+    def _article_item(
+        self, response: Response, fetched: dt.datetime, fields: dict[str, Any]
+    ) -> Iterator[ArticleItem]:
+        if self._in_window(fields):
+            yield with_extracted(self._item_template(response, fetched), fields)
 
     def _discovery_hints(self, response: Response) -> dict[str, Any]:
         request_url = response.request.url if response.request else response.url
@@ -325,13 +346,6 @@ class SiteSpider(scrapy.Spider):
     def _count_error(self, kind: str, response: Response, exc: object) -> None:
         self._count(f"entcrawl/errors/{kind}")
         self.logger.warning("%s on %s: %s", kind, response.url, exc)
-
-
-_EXTRACTED_FIELDS = {
-    "url", "canonical_url", "title", "description", "body", "published_at", "updated_at",
-    "authors", "section", "tags", "language", "image", "word_count", "page_type",
-    "date_candidates",
-}
 
 
 def spider_class_for(site: SiteConfig) -> type[SiteSpider]:
