@@ -9,7 +9,8 @@ Scheme (see docs/dedupe.md for the measurements behind these numbers):
 
 * text is normalized (NFKC, lower case, punctuation dropped, whitespace
   collapsed) and cut into word shingles of ``SHINGLE_WORDS`` words;
-* a MinHash signature of ``NUM_PERM`` permutations (datasketch, fixed seed)
+* a MinHash signature of ``NUM_PERM`` permutations (datasketch's affine32
+  scheme, fixed seed; ``pipelines/minhash.py``)
   is split into ``BANDS`` bands of ``ROWS`` rows; each band is hashed to a
   signed 64-bit integer and stored as ``(band, hash, article_id)``;
 * two texts become LSH candidates when any band matches.  With 64 bands of
@@ -27,20 +28,18 @@ import unicodedata
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 import numpy as np
-from datasketch import MinHash
 from sqlite_utils import Database
+
+from pipelines import minhash
 
 SHINGLE_WORDS = 4
 NUM_PERM = 128
 BANDS = 64
 ROWS = NUM_PERM // BANDS
 MINHASH_SEED = 1
-# datasketch 2's default permutation scheme, named so that a future default cannot
-# silently change the stored band hashes (datasketch 1.x used another one).
-MINHASH_SCHEME = "affine32"
 SCHEME = f"w{SHINGLE_WORDS}-p{NUM_PERM}-b{BANDS}x{ROWS}-s{MINHASH_SEED}"
 
 # A text with fewer distinct shingles than this is too short to fingerprint
@@ -132,19 +131,10 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> Similarity:
     return Similarity(jaccard(a, b), containment(a, b), ratio)
 
 
-@lru_cache(maxsize=1)
-def _permutations() -> tuple[np.ndarray, np.ndarray]:
-    """datasketch's permutations for (NUM_PERM, MINHASH_SEED), drawn once (~1 ms each time)."""
-    return MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, scheme=MINHASH_SCHEME).permutations
-
-
 def minhash_signature(shingle_set: Iterable[str]) -> np.ndarray:
-    """MinHash hash values (``NUM_PERM`` uint64) of a shingle set."""
-    mh = MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, permutations=_permutations(), scheme=MINHASH_SCHEME)
-    encoded = [s.encode("utf-8") for s in sorted(shingle_set)]
-    if encoded:
-        mh.update_batch(encoded)
-    return np.asarray(mh.hashvalues, dtype=np.uint64)
+    """MinHash hash values (``NUM_PERM`` uint64) of a shingle set (pipelines/minhash.py:
+    datasketch's affine32 scheme)."""
+    return minhash.signature(shingle_set, NUM_PERM, MINHASH_SEED)
 
 
 def band_hashes(signature: np.ndarray) -> list[tuple[int, int]]:
