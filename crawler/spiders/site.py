@@ -21,7 +21,7 @@ from typing import Any, ClassVar
 
 import scrapy
 from scrapy import signals
-from scrapy.http import Response
+from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
 from crawler.discovery import DiscoveryError, UrlRules, parse_feed, parse_listing_with_rules, parse_sitemap
@@ -245,7 +245,7 @@ class SiteSpider(scrapy.Spider):
 
     def _parse_article_inline(self, response: Response) -> Iterator[ArticleItem]:
         fetched = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
-        if not hasattr(response, "text"):
+        if not isinstance(response, TextResponse):   # (hasattr(.., "text") would decode the body)
             self._count_error("not_text", response, "response is not text")
             return
         try:
@@ -261,7 +261,7 @@ class SiteSpider(scrapy.Spider):
         self, response: Response, pool: ExtractionPool
     ) -> AsyncIterator[ArticleItem]:
         fetched = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
-        if not hasattr(response, "text"):
+        if not isinstance(response, TextResponse):   # (hasattr(.., "text") would decode the body)
             self._count_error("not_text", response, "response is not text")
             return
         stages = self._worker_stages()
