@@ -90,6 +90,10 @@ def main() -> None:
     workers = resource.getrusage(resource.RUSAGE_CHILDREN)
     keep["bench/cpu_reactor_seconds"] = own.ru_utime + own.ru_stime
     keep["bench/cpu_workers_seconds"] = workers.ru_utime + workers.ru_stime
+    if args.mode == "full":
+        from crawler.extraction_pool import workers_from_setting
+
+        keep["bench/extraction_workers"] = workers_from_setting(args.workers)
     print("BENCH_RESULT " + json.dumps(keep, default=str), flush=True)
 
 

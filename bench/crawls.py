@@ -60,18 +60,22 @@ class CrawlResult:
         return float(self.stats.get("bench/cpu_workers_seconds", 0.0)) * 1000 / self.pages if self.pages else 0.0
 
     def cpu_bound_pages_per_second(self, cores: int) -> float:
-        """Throughput an otherwise idle machine would allow: the reactor gets one core,
-        the extraction workers share the others (0 when not measured)."""
+        """Throughput an otherwise idle machine would allow, from the CPU each part used:
+        the reactor is one thread (at most one core), the extraction workers use at
+        most one core each, and all of them share the machine's cores (0 when not measured)."""
         if not self.reactor_ms_per_page:
             return 0.0
         limits = [1000 / self.reactor_ms_per_page]
-        workers = int(self.workers) if self.workers.isdigit() else 0
-        if self.worker_ms_per_page and cores > 1:
-            limits.append(1000 * min(max(workers, 1), cores - 1) / self.worker_ms_per_page)
+        workers = int(self.stats.get("bench/extraction_workers", 0))
+        if self.worker_ms_per_page:
+            limits.append(1000 * max(workers, 1) / self.worker_ms_per_page)
+        limits.append(1000 * cores / (self.reactor_ms_per_page + self.worker_ms_per_page))
         return min(limits)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"key": self.key, "label": self.label, "workers": self.workers, "pages": self.pages,
+        resolved = self.stats.get("bench/extraction_workers")
+        workers = f"{self.workers} ({resolved})" if resolved is not None and self.workers == "auto" else self.workers
+        return {"key": self.key, "label": self.label, "workers": workers, "pages": self.pages,
                 "seconds": round(self.seconds, 2), "pages_per_second": round(self.pages_per_second, 1),
                 "cpu_seconds": round(self.cpu_seconds, 1), "cpu_ms_per_page": round(self.cpu_ms_per_page, 1),
                 "reactor_ms_per_page": round(self.reactor_ms_per_page, 1),
