@@ -1,9 +1,10 @@
 """Tag an article with the TV shows it mentions (pure; see docs/tagging.md).
 
 ``ShowTagger(catalog)`` compiles every title and alias of every show into one
-Aho-Corasick automaton over folded text (pipelines/show_text.py).  ``tag()``
-folds the headline and the body once each, runs one automaton pass per text
-and then only looks at the hits:
+multi-key scanner over folded text (pipelines/show_text.py, show_scan.py:
+hyperscan where installed, else an Aho-Corasick automaton).  ``tag()`` folds
+the headline and the body once each, runs one scan per text and then only
+looks at the hits:
 
 1. keep hits on word boundaries (spaced scripts: the keys are padded with
    spaces; Hangul: no letter before, nothing or a particle after), exact
@@ -16,20 +17,17 @@ and then only looks at the hits:
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-import ahocorasick
-
 from pipelines.show_catalog import Catalog, Show
 from pipelines.show_evidence import (
-    WINDOW, ShowProfile, article_has_specific, build_profile, hit_context, is_quoted,
-    is_sentence_start, is_title_case_headline, is_vetoed, korean_boundary_ok, list_joined,
-    window_evidence,
+    WINDOW, ShowProfile, article_has_specific, build_profile, is_quoted, is_sentence_start,
+    is_title_case_headline, korean_boundary_ok, list_joined,
 )
-from pipelines.show_mention_checks import may_be_title, season_near
+from pipelines.show_mention_checks import is_vetoed_at, may_be_title, season_near, window_points
+from pipelines.show_scan import KeyScanner
 from pipelines.show_text import APOSTROPHES, TextFolder, has_cased_letters, has_cjk, is_hangul
 
 WHERE_RANK = {"headline": 0, "lede": 1, "body": 2}
@@ -69,7 +67,7 @@ class _Name:
     cjk: bool                # written in Hangul, kana or ideographs
 
 
-@dataclass
+@dataclass(slots=True)
 class _Mention:
     name: _Name
     start: int
@@ -87,8 +85,10 @@ class _Mention:
 class ShowTagger:
     """Build once per catalog; ``tag()`` is pure and thread-safe."""
 
-    def __init__(self, catalog: Catalog):
+    def __init__(self, catalog: Catalog, *, use_hyperscan: bool = True):
+        """``use_hyperscan=False``: scan with pyahocorasick only (same tags, slower)."""
         self.catalog = catalog
+        self._use_hyperscan = use_hyperscan
         self._folder = TextFolder()
         self._shows: tuple[Show, ...] = catalog.shows
         self._profiles: tuple[ShowProfile, ...] = tuple(
@@ -97,10 +97,10 @@ class ShowTagger:
         self._spaced, self._unspaced = self._compile()
 
     # -- building -----------------------------------------------------------
-    def _compile(self) -> tuple[ahocorasick.Automaton, ahocorasick.Automaton]:
-        """Two automata; each text is scanned by exactly one of them.  Text without
-        CJK characters uses Latin keys padded with spaces (word boundaries for free,
-        and a small root fan-out, which keeps the scan fast).  Text with CJK
+    def _compile(self) -> tuple[KeyScanner[tuple], KeyScanner[tuple]]:
+        """Two scanners (show_scan.KeyScanner); each text is scanned by exactly one.
+        Text without CJK characters uses Latin keys padded with spaces (word boundaries
+        for free, and a small root fan-out, which keeps an automaton fast).  Text with CJK
         characters uses CJK keys plus bare Latin keys ("SPY×FAMILYのアニメ" has no
         space after the Latin title), whose edges are checked per hit."""
         keys: dict[tuple[str, bool], list[int]] = {}
@@ -121,8 +121,8 @@ class ShowTagger:
                 self._names.append(name)
                 for key in self._key_variants(alias, cjk):
                     keys.setdefault((key, cjk), []).append(len(self._names) - 1)
-        spaced = ahocorasick.Automaton()        # Latin keys padded with spaces
-        unspaced = ahocorasick.Automaton()      # CJK keys + bare Latin keys
+        spaced: dict[str, tuple] = {}           # Latin keys padded with spaces
+        unspaced: dict[str, tuple] = {}         # CJK keys + bare Latin keys
         for (key, cjk), name_ids in keys.items():
             checked = any(self._names[i].case_sensitive or self._names[i].hangul_edges for i in name_ids)
             if cjk:
@@ -131,11 +131,8 @@ class ShowTagger:
             _add_key(spaced, f" {key} ", _SPACED_KEY, tuple(name_ids), checked)
             if len(key) >= 3:
                 _add_key(unspaced, key, _BARE_LATIN_KEY, tuple(name_ids), checked)
-        for target in (spaced, unspaced):
-            if len(target) == 0:
-                target.add_word("\x00never\x00", (7, _CJK_KEY, (), False))
-            target.make_automaton()
-        return spaced, unspaced
+        return (KeyScanner(spaced, use_hyperscan=self._use_hyperscan),
+                KeyScanner(unspaced, use_hyperscan=self._use_hyperscan, wide=True))
 
     def _key_variants(self, alias: str, cjk: bool) -> set[str]:
         """Folded spellings of one name that the text may use."""
@@ -161,49 +158,55 @@ class ShowTagger:
         body = body or ""
         padded_title = " " + self._folder.fold(title) + " "
         padded_body = " " + self._folder.fold(body) + " "
-        title_hits = self._hits(title, padded_title)
-        body_hits = self._hits(body, padded_body)
+        cjk_title, cjk_body = has_cjk(padded_title), has_cjk(padded_body)   # folded: curly quotes are gone
+        title_hits = self._hits(title, padded_title, cjk_title)
+        body_hits = self._hits(body, padded_body, cjk_body)
         if not title_hits and not body_hits:
             return []
         padded_texts = (padded_title, padded_body)
         cues = frozenset(self._folder.fold_phrase(c) for c in (html_title_cues or ()) if c)
         case_counts = language.split("-")[0].lower() not in CASE_INSENSITIVE_LANGUAGES
         lede_end = _lede_end(body)
-        title_case = bool(title_hits) and is_title_case_headline(title)
+        title_case: bool | None = None        # is_title_case_headline(title), when needed
         lede = padded_body[:2 * WINDOW]
         mentions: list[_Mention] = []
-        for text, padded, hits, in_title in ((title, padded_title, title_hits, True),
-                                             (body, padded_body, body_hits, False)):
+        for text, padded, hits, in_title, cjk_text in (
+                (title, padded_title, title_hits, True, cjk_title),
+                (body, padded_body, body_hits, False, cjk_body)):
             evidence_text = padded + lede if in_title else padded
             for position, (start, end, name_ids) in enumerate(hits):
                 lower = hits[position - 1][1] if position else 0
                 upper = hits[position + 1][0] if position + 1 < len(hits) else len(text)
                 where = "headline" if in_title else ("lede" if start < lede_end else "body")
-                context = None
                 for name_id in self._resolve_shared(name_ids, padded_texts):
                     name = self._names[name_id]
                     # An everyday word written in lowercase ("you") is never this show:
                     # the cheapest test, done before the context is built.
                     if name.ambiguous and not may_be_title(text, start, end, name.alias):
                         continue
-                    if context is None:
-                        at_start = (in_title and title_case) or is_sentence_start(text, start)
-                        context = hit_context(text, padded, start, end, lower, upper, at_start)
-                    mention = self._mention(text, padded, evidence_text, context, start, end,
+                    profile = self._profiles[name.show_index]
+                    # Only these two tests read the headline's case (a veto at sentence start
+                    # and the capitalization evidence of everyday words).
+                    if in_title and title_case is None and (name.ambiguous or profile.not_after_at_start):
+                        title_case = is_title_case_headline(title)
+                    title_case_here = in_title and bool(title_case)
+                    if is_vetoed_at(text, padded, start, end, lower, upper, title_case_here,
+                                    profile, name.cjk, cjk_text):
+                        continue
+                    mention = self._mention(text, padded, evidence_text, start, end,
                                             name, where, cues,
-                                            case_counts and not (in_title and title_case), upper)
+                                            case_counts and not title_case_here, upper)
                     if mention is not None:
                         mentions.append(mention)
         self._add_list_evidence(mentions, title, body)
         return self._summarize(mentions, padded_texts)
 
-    def _hits(self, text: str, padded: str) -> list[tuple[int, int, tuple[int, ...]]]:
+    def _hits(self, text: str, padded: str, cjk_text: bool) -> list[tuple[int, int, tuple[int, ...]]]:
         """Boundary- and case-checked hits, longest first where they overlap."""
         found: list[tuple[int, int, tuple[int, ...]]] = []
-        cjk_text = has_cjk(padded)   # folded: curly quotes are gone
-        automaton = self._unspaced if cjk_text else self._spaced
+        matches = (self._unspaced if cjk_text else self._spaced).scan(padded, ordered=False)
         size = len(text)
-        for last, (length, kind, name_ids, checked) in automaton.iter(padded):
+        for last, (length, kind, name_ids, checked) in matches:
             if kind == _SPACED_KEY:
                 start, end = last - length + 1, last - 1
             else:
@@ -246,13 +249,12 @@ class ShowTagger:
                 return (name_id,)
         return (by_show[min(by_show)],)
 
-    def _mention(self, text: str, padded: str, evidence_text: str, context, start: int, end: int,
+    def _mention(self, text: str, padded: str, evidence_text: str, start: int, end: int,
                  name: _Name, where: str, cues: frozenset[str], case_counts: bool,
                  upper: int) -> _Mention | None:
-        """The mention of one name at one hit (ambiguous names: capitalization already checked)."""
+        """The mention of one name at one unvetoed hit (ambiguous names: capitalization
+        already checked)."""
         profile = self._profiles[name.show_index]
-        if is_vetoed(context, profile, name.cjk):
-            return None
         season = season_near(text, padded, start, end, upper)
         original = text[start:end]
         if not name.ambiguous:
@@ -260,15 +262,15 @@ class ShowTagger:
                 return _Mention(name, start, end, where, 2, True, season)
             # "the slow horses at the back": a title written in lowercase inside
             # normally cased text needs the same evidence as an everyday word.
-            specific, generic = window_evidence(evidence_text, start, end, profile)
+            specific, generic = window_points(evidence_text, start, end, profile)
             points = specific + generic + (2 if season is not None else 0)
             return _Mention(name, start, end, where, points, False, season) if points >= 2 else None
         cased = has_cased_letters(original)
-        specific, generic = window_evidence(evidence_text, start, end, profile)
+        specific, generic = window_points(evidence_text, start, end, profile)
         points = specific + generic
         if season is not None:
             points += 2
-        if is_quoted(text, start, end) or self._folder.fold_phrase(original) in cues:
+        if is_quoted(text, start, end) or (cues and self._folder.fold_phrase(original) in cues):
             points += 1
         if cased and case_counts and profile.title_case_is_evidence and self._case_is_signal(text, start, original):
             points += 1
@@ -318,12 +320,17 @@ class ShowTagger:
         if not confirmed:
             return []
         # Once the show is established, its other capitalized mentions count too.
-        return [m for m in found if m in confirmed or (m.capitalized and m.points >= 1)] or confirmed
+        # (Mentions are distinct: one per hit, so identity is equality here.)
+        confirmed_ids = {id(m) for m in confirmed}
+        return [m for m in found if id(m) in confirmed_ids or (m.capitalized and m.points >= 1)] or confirmed
 
     @staticmethod
     def _make_tag(show: Show, mentions: list[_Mention]) -> ShowTag:
         best = min(mentions, key=lambda m: (WHERE_RANK[m.where], m.start))
-        seasons = Counter(m.season for m in mentions if m.season)
+        seasons: dict[int, int] = {}
+        for mention in mentions:
+            if mention.season:
+                seasons[mention.season] = seasons.get(mention.season, 0) + 1
         season = max(seasons, key=lambda s: (seasons[s], s)) if seasons else None
         places = {m.where for m in mentions}
         count = len(mentions)
@@ -334,12 +341,12 @@ class ShowTagger:
                        season=season, score=score, is_about=score >= ABOUT_THRESHOLD)
 
 
-def _add_key(automaton: ahocorasick.Automaton, key: str, kind: int, name_ids: tuple[int, ...],
+def _add_key(entries: dict[str, tuple], key: str, kind: int, name_ids: tuple[int, ...],
              checked: bool) -> None:
     """``checked``: some name of the key needs a case or Hangul-edge check per hit."""
-    existing = automaton.get(key, None)
+    existing = entries.get(key)
     ids = tuple(dict.fromkeys((existing[2] if existing else ()) + name_ids))
-    automaton.add_word(key, (len(key), kind, ids, checked or bool(existing and existing[3])))
+    entries[key] = (len(key), kind, ids, checked or bool(existing and existing[3]))
 
 
 def _latin_edges_ok(padded: str, start: int, end: int) -> bool:

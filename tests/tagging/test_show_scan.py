@@ -1,0 +1,167 @@
+"""The tagger's fast paths give exactly what the plain implementations give:
+KeyScanner (hyperscan or pyahocorasick) == pyahocorasick's iter, is_vetoed_at ==
+is_vetoed(hit_context(...)), season_near == the unfiltered season lookup."""
+from __future__ import annotations
+
+import random
+import threading
+
+import ahocorasick
+import pytest
+
+from pipelines.show_catalog import Catalog
+from pipelines.show_evidence import (
+    build_profile, hit_context, is_sentence_start, is_vetoed, window_evidence,
+)
+from pipelines.show_mention_checks import _clause_end, is_vetoed_at, season_near, window_points
+from pipelines.show_scan import KeyScanner, hyperscan
+from pipelines.show_season import season_after, season_before, season_in_clause
+from pipelines.show_tagger import ShowTagger
+from pipelines.show_text import TextFolder, has_cased_letters, has_cjk
+
+WORDS = ("the", "bear", "the bear", "you", "succession", "squid", "game", "sa", "ana", "anan",
+         "banana", "na", "de", "la casa de papel", "élite", "straße", "Ωmega", "season", "2",
+         "series", "second", "s02e05", "video game", "novel", "naughty dog", "part ii")
+FILLER = ("and", "in", "a", "of", "12", "über", "ß", "x", "—", "の", "시즌", "drama", " ", "\n")
+
+
+def _random_text(rng: random.Random, words: tuple[str, ...]) -> str:
+    parts = [rng.choice(words if rng.random() < 0.6 else FILLER) for _ in range(rng.randint(0, 40))]
+    return " ".join(parts)
+
+
+def _reference(entries: dict[str, object], text: str) -> list[tuple[int, object]]:
+    automaton = ahocorasick.Automaton()
+    for key, value in entries.items():
+        automaton.add_word(key, value)
+    automaton.make_automaton()
+    return list(automaton.iter(text)) if entries else []
+
+
+def _entries() -> dict[str, tuple[int, str]]:
+    folder = TextFolder()
+    keys = {folder.fold_phrase(w) for w in WORDS} | {folder.fold_phrase(w).replace(" ", "") for w in WORDS}
+    return {f" {k} ": (len(k) + 2, k) for k in keys} | {k: (len(k), k) for k in keys if len(k) >= 2}
+
+
+@pytest.mark.parametrize("use_hyperscan, wide", [(False, False), (True, False), (True, True)])
+def test_scanner_equals_automaton_on_random_texts(use_hyperscan: bool, wide: bool) -> None:
+    if use_hyperscan and hyperscan is None:
+        pytest.skip("hyperscan is not installed")
+    entries = _entries()
+    scanner = KeyScanner(entries, use_hyperscan=use_hyperscan, wide=wide)
+    assert scanner.uses_hyperscan is use_hyperscan
+    folder = TextFolder()
+    rng = random.Random(7)
+    overlaps = 0
+    for _ in range(600):
+        padded = " " + folder.fold(_random_text(rng, WORDS)) + " "
+        expected = _reference(entries, padded)
+        assert scanner.scan(padded) == expected, padded
+        overlaps += len({last for last, _ in expected}) < len(expected)
+    assert overlaps > 50          # the texts do exercise keys ending at the same place
+
+
+@pytest.mark.parametrize("wide", [False, True])
+def test_scanner_non_latin1_text_and_keys(wide: bool) -> None:
+    # UTF-32 bytes of "ā" (01 01 00 00) and "Ā" (00 01 00 00) overlap off the character grid
+    entries = {" ωmega ": 1, " omega ": 2, "ga": 3, " 시즌 ": 4, "\u0100\u0101": 5, "\U0001f600x": 6}
+    scanner = KeyScanner(entries, wide=wide)
+    for text in (" ωmega omega ", " omega ωmega  시즌 ", " omega ", " mega ga ", "ĀāĀā\u0101\u0100",
+                 "\U0001f600x ga", "\ud800 ga"):
+        assert scanner.scan(text) == _reference(entries, text)
+        assert sorted(scanner.scan(text, ordered=False)) == sorted(_reference(entries, text))
+
+
+def test_scanner_empty_and_threads() -> None:
+    assert KeyScanner({}).scan(" anything ") == [] == KeyScanner({}, wide=True).scan("시즌")
+    with_nul = {"a\x00b": 1, "b": 2}            # hyperscan's binding cannot take NUL: automaton
+    assert KeyScanner(with_nul).scan("a\x00b b") == _reference(with_nul, "a\x00b b")
+    entries = _entries()
+    scanner = KeyScanner(entries)
+    rng = random.Random(3)
+    texts = [" " + TextFolder().fold(_random_text(rng, WORDS)) + " " for _ in range(200)]
+    expected = [_reference(entries, t) for t in texts]
+    failures: list[int] = []
+
+    def work() -> None:
+        for _ in range(5):
+            failures.extend(i for i, t in enumerate(texts) if scanner.scan(t) != expected[i])
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+
+
+def _season_reference(text: str, padded: str, start: int, end: int, upper: int) -> int | None:
+    season = season_after(padded[end + 1:end + 33])
+    if season is not None:
+        return season
+    before = padded[max(0, start - 40):start + 1]
+    if before.rstrip().endswith((" of", " de", " the", " la", " el")) and any(
+            n in before for n in ("season", "series", "temporada")):
+        season = season_before(before)
+        if season is not None:
+            return season
+    return season_in_clause(padded[end + 1:_clause_end(text, end, upper) + 1])
+
+
+SEASON_WORDS = ("The Bear", "season", "Season 2", "series three", "second season of", "S02E05", "4",
+                "10 years", "temporada 2 de", "시즌2", "and final season", "returns for a third season",
+                "sunny", "Succession", ".", "5th", "s", "'s")
+
+
+def test_fast_checks_equal_plain_ones(catalog: Catalog) -> None:
+    folder = TextFolder()
+    show = next(s for s in catalog.shows if s.not_before or s.not_after or s.not_after_at_start)
+    profile = build_profile(0, show, folder)
+    veto_words = list(show.not_before) + list(show.not_after) + list(show.not_after_at_start) + [
+        "the video game", "novel", "the novel", "Netflix", "“", "”", ",", "게임", "の漫画", "\n",
+        "episode", "tvN", "singer", "드라마", "Emmy"] + [m.actor for m in show.cast[:3]]
+    name = show.title
+    rng = random.Random(11)
+    vetoed = seasons = 0
+    for _ in range(1500):
+        left = " ".join(rng.choice(veto_words + list(SEASON_WORDS)) for _ in range(rng.randint(0, 6)))
+        right = " ".join(rng.choice(veto_words + list(SEASON_WORDS)) for _ in range(rng.randint(0, 6)))
+        text = left + rng.choice(("", " ", "\u201c")) + name + rng.choice(("", " ", "\u201d ")) + right
+        padded = " " + folder.fold(text) + " "
+        start = text.index(name, len(left))
+        end = start + len(name)
+        lower, upper = rng.choice((0, start // 2)), rng.choice((len(text), end + (len(text) - end) // 2))
+        title_case = rng.random() < 0.2
+        for cjk_name in (False, True):
+            context = hit_context(text, padded, start, end, lower, upper,
+                                  title_case or is_sentence_start(text, start))
+            expected = is_vetoed(context, profile, cjk_name)
+            assert is_vetoed_at(text, padded, start, end, lower, upper, title_case, profile,
+                                cjk_name, has_cjk(padded)) is expected, text
+            vetoed += expected
+        assert window_points(padded, start, end, profile) == window_evidence(padded, start, end, profile)
+        season = season_near(text, padded, start, end, upper)
+        assert season == _season_reference(text, padded, start, end, upper), text
+        seasons += season is not None
+    assert vetoed > 100 and seasons > 100
+
+
+def test_has_cased_letters() -> None:
+    for text in ("", "123 ", "abc", "ABC", "a1", "-", "ß", "ǅ", "ª", "시즌", "Ωmega", "１２"):
+        assert has_cased_letters(text) is any(c.isupper() or c.islower() for c in text), text
+
+
+def test_tagger_same_tags_with_and_without_hyperscan(catalog: Catalog, tagger: ShowTagger) -> None:
+    plain = ShowTagger(catalog, use_hyperscan=False)
+    assert not plain._spaced.uses_hyperscan
+    names = [n for show in catalog.shows for n in show.names()]
+    rng = random.Random(5)
+    tagged = 0
+    for _ in range(150):
+        body = " ".join(rng.choice(names + list(SEASON_WORDS) + list(FILLER)) for _ in range(30))
+        title = " ".join(rng.choice(names + list(FILLER)) for _ in range(4))
+        expected = plain.tag(title, body, language="en")
+        assert tagger.tag(title, body, language="en") == expected
+        tagged += len(expected)
+    assert tagged > 100
