@@ -20,7 +20,8 @@ from scrapy.settings import Settings
 from crawler.ops.lock import RunLock, lock_path_for
 from crawler.registry import Registry, load_registry
 from crawler.spiders.arguments import parse_crawl_arguments
-from pipelines.database import mark_interrupted_runs, open_database, resolve_db_path, utc_now
+from pipelines.crawl_runs import mark_interrupted_runs
+from pipelines.database import open_database, resolve_db_path, utc_now
 
 logger = logging.getLogger("entcrawl.runner")
 

@@ -32,7 +32,7 @@ from sqlite_utils import Database
 from pipelines import database as dbq
 from pipelines.annotation_store import replace_annotations
 from pipelines.coverage_facts import refresh_coverage_facts
-from pipelines.database import run_summary
+from pipelines import crawl_runs
 from pipelines.fingerprints import content_hash as compute_content_hash
 from pipelines.fingerprints import index_article
 from pipelines.show_catalog import load_catalog
@@ -200,7 +200,7 @@ class StorePipeline:
                 )
         if self.catalog_path and Path(self.catalog_path).exists():
             sync_catalog(self.db, self.catalog_path)
-        self.run_row_id = dbq.start_crawl_run(self.db, self.run_id, self._site_slug(), dbq.utc_now())
+        self.run_row_id = crawl_runs.start_crawl_run(self.db, self.run_id, self._site_slug(), dbq.utc_now())
         if self.crawler is not None and getattr(self.crawler, "signals", None) is not None:
             self.crawler.signals.connect(self._spider_closed, signal=signals.spider_closed)
 
@@ -233,9 +233,9 @@ class StorePipeline:
         if self.run_row_id is None:
             return
         stats = self._stats()
-        summary = run_summary(stats, self.outcomes, reason, dbq.utc_now())
-        dbq.finish_crawl_run(db, self.run_row_id, summary)
-        dbq.record_run_fields(db, self.run_row_id, stats)  # fill rates (docs/operations.md)
+        summary = crawl_runs.run_summary(stats, self.outcomes, reason, dbq.utc_now())
+        crawl_runs.finish_crawl_run(db, self.run_row_id, summary)
+        crawl_runs.record_run_fields(db, self.run_row_id, stats)  # fill rates (docs/operations.md)
 
     def _inc_stat(self, key: str) -> None:
         stats = getattr(self.crawler, "stats", None)

@@ -41,6 +41,7 @@ from crawler.distributed.reconcile import ReconcileReport, reconcile
 from crawler.ops.fieldfill import StoredFieldsPipeline
 from crawler.ops.lock import RunLock, lock_path_for
 from crawler.registry import RegistryError, SiteConfig, load_registry
+from pipelines import crawl_runs
 from pipelines import database as dbq
 from pipelines.dedupe import DedupePipeline
 from pipelines.store import MissingUrlError, store_item, sync_catalog
@@ -154,7 +155,7 @@ class Ingest:
     def _open(self) -> None:
         options = self.options
         self.db = dbq.open_database(options.db_path)
-        closed = dbq.mark_interrupted_runs(self.db, dbq.utc_now())
+        closed = crawl_runs.mark_interrupted_runs(self.db, dbq.utc_now())
         if closed:
             logger.warning("%d crawl run(s) left 'running' marked 'interrupted'", closed)
         if options.catalog_path and Path(options.catalog_path).exists():
@@ -258,7 +259,7 @@ class Ingest:
         adapter = ItemAdapter(item)
         discovery = adapter.get("discovery") or {}
         for url in discovery.get("redirect_urls") or []:
-            dbq.upsert_fetch_state(self.db, url=str(url), source=str(adapter.get("source") or ""),
+            crawl_runs.upsert_fetch_state(self.db, url=str(url), source=str(adapter.get("source") or ""),
                                    article_id=int(adapter["article_id"]),
                                    fetched_at=str(adapter.get("fetched_at") or ""), discovery_date=None)
 
@@ -317,7 +318,7 @@ class Ingest:
             if site is not None:
                 dbq.upsert_source(self.db, source, name=site.name, homepage=site.homepage,
                                   language=site.language, country=site.country, is_demo=int(site.demo))
-            run = SourceRun(dbq.start_crawl_run(self.db, self.run_id, source, dbq.utc_now()))
+            run = SourceRun(crawl_runs.start_crawl_run(self.db, self.run_id, source, dbq.utc_now()))
             self.runs[source] = run
         return run
 
@@ -346,6 +347,6 @@ class Ingest:
                 reason: str | None = "shutdown"
             else:
                 reason = next((r for r in run.reasons if r and r != "finished"), None)
-            summary = dbq.run_summary(stats, run.outcomes, reason, dbq.utc_now())
-            dbq.finish_crawl_run(self.db, run.row_id, summary)
-            dbq.record_run_fields(self.db, run.row_id, stats)
+            summary = crawl_runs.run_summary(stats, run.outcomes, reason, dbq.utc_now())
+            crawl_runs.finish_crawl_run(self.db, run.row_id, summary)
+            crawl_runs.record_run_fields(self.db, run.row_id, stats)

@@ -14,7 +14,7 @@ Two item pipelines (wired in ``crawler/settings.py``):
   incremental crawl compares against next time.
 
 The store pipeline copies the counts into ``crawl_run_fields`` when the run
-ends (``pipelines.database.record_run_fields``).
+ends (``pipelines.crawl_runs.record_run_fields``).
 """
 from __future__ import annotations
 
@@ -24,7 +24,8 @@ from itemadapter import ItemAdapter
 from sqlite_utils import Database
 
 from crawler.ops.incremental import announced_date
-from pipelines.database import open_database, upsert_fetch_state
+from pipelines.crawl_runs import upsert_fetch_state
+from pipelines.database import open_database
 
 FIELD_STAT = "entcrawl/fields/"
 DEFAULT_MIN_BODY_WORDS = 80

@@ -14,6 +14,7 @@ from crawler.distributed.reconcile import reconcile
 from crawler.distributed.scheduler import url_fingerprint
 from crawler.distributed.worker import wait_for_reconcile
 from crawler.items import ArticleItem
+from pipelines import crawl_runs
 from pipelines import database as dbq
 from pipelines.store import store_item
 
@@ -33,7 +34,7 @@ def test_reconcile_forgets_lost_and_recent_fingerprints_only(redis_client, tmp_p
     store_item(db, article(1, "2026-01-10T08:00:00+00:00"))                 # old: stays filtered
     store_item(db, article(2, "2026-11-29T08:00:00+00:00"))                 # recent: fetched again
     old_id = db.execute("select id from articles where title = 'Story 1'").fetchone()[0]
-    dbq.upsert_fetch_state(db, url="https://a.example/old-path-1", source="site-a", article_id=old_id,
+    crawl_runs.upsert_fetch_state(db, url="https://a.example/old-path-1", source="site-a", article_id=old_id,
                            fetched_at="2026-11-30T10:00:00+00:00", discovery_date=None)  # redirected here
     fp = {name: url_fingerprint(url) for name, url in {
         "old": "https://a.example/story-1/", "recent": "https://a.example/story-2/",

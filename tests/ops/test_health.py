@@ -8,6 +8,7 @@ from click.testing import CliRunner
 
 from crawler.cli import main
 from crawler.ops.health import HealthPolicy, RunHealth, judge_source, load_runs
+from pipelines import crawl_runs
 from pipelines import database as dbq
 
 
@@ -71,14 +72,14 @@ def test_policy_is_configurable():
 # --- database + CLI ------------------------------------------------------------
 def add_run(db, source: str, day: int, *, pages: int, authors: int, stored: int | None = None) -> None:
     stored = pages if stored is None else stored
-    row = dbq.start_crawl_run(db, f"run-{day}", source, f"2026-11-{day:02d}T06:00:00+00:00")
+    row = crawl_runs.start_crawl_run(db, f"run-{day}", source, f"2026-11-{day:02d}T06:00:00+00:00")
     stats = {"response_received_count": pages + 3, "entcrawl/discovered/feed": pages,
              "entcrawl/fields/pages": pages, "entcrawl/fields/title": pages, "entcrawl/fields/published_at": pages,
              "entcrawl/fields/authors": authors, "entcrawl/fields/body": pages,
              "entcrawl/fields/stored": stored, "entcrawl/fields/shows": stored // 2}
-    dbq.finish_crawl_run(db, row, dbq.run_summary(stats, {"new": stored}, "finished",
+    crawl_runs.finish_crawl_run(db, row, crawl_runs.run_summary(stats, {"new": stored}, "finished",
                                                   f"2026-11-{day:02d}T06:10:00+00:00"))
-    dbq.record_run_fields(db, row, stats)
+    crawl_runs.record_run_fields(db, row, stats)
 
 
 @pytest.fixture

@@ -12,7 +12,8 @@ from crawler.items import ArticleItem
 from crawler.ops.incremental import ArticleIndex, KnownArticle, announced_date, parse_when, refetch_reason
 from crawler.registry import parse_site
 from crawler.spiders.site import spider_class_for
-from pipelines.database import open_database, upsert_fetch_state
+from pipelines.crawl_runs import upsert_fetch_state
+from pipelines.database import open_database
 from pipelines.store import store_item
 
 NOW = dt.datetime(2026, 11, 30, 12, 0, tzinfo=dt.timezone.utc)

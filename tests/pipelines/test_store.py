@@ -13,7 +13,7 @@ from scrapy import signals
 from scrapy.exceptions import DropItem
 
 from pipelines import database as dbq
-from pipelines.database import run_summary
+from pipelines.crawl_runs import run_summary
 from pipelines.store import StorePipeline, published_periods, store_item
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
