@@ -10,9 +10,10 @@ installed, text is scanned with it as Latin-1 bytes (~2.5 ns a character
 including the Python callbacks, against ~9.5 ns for a 10,000-key
 pyahocorasick automaton) or, with ``wide=True``, as UTF-8 (for CJK text, where
 pyahocorasick is slowest: ~40 ns a character, its root has thousands of
-children).  Without hyperscan, and for non-Latin-1 text when ``wide=False``,
-the pyahocorasick automaton is used.  Both give the same result (tested in
-tests/tagging/test_show_scan.py).
+children).  With ``wide=False``, text that is not Latin-1 is scanned with its
+other characters replaced by "?" when no key has "?" or a non-Latin-1
+character; otherwise, and without hyperscan, the pyahocorasick automaton is
+used.  Both give the same result (tested in tests/tagging/test_show_scan.py).
 """
 from __future__ import annotations
 
@@ -41,12 +42,15 @@ class KeyScanner(Generic[V]):
         self._codec = "utf-8" if wide else "latin-1"
         self._wide = wide
         self._values: list[tuple[int, V]] = []          # hyperscan id -> (key length, value)
+        # Latin-1 scanning of text that is not Latin-1: every other character becomes "?",
+        # which is exact when every key is Latin-1 and no key contains "?".
+        self._replace_ok = not wide and all(_is_latin1(key) and "?" not in key for key in entries)
         self._database = None
         if use_hyperscan and hyperscan is not None:
             self._database = self._compile(entries)
         self._scratch = threading.local()               # hyperscan scratch space, one per thread
         self._automaton = None                          # for text hyperscan does not take
-        if entries and (self._database is None or not wide):
+        if entries and (self._database is None or not (wide or self._replace_ok)):
             self._automaton = ahocorasick.Automaton()
             for key, value in entries.items():
                 self._automaton.add_word(key, value)
@@ -81,7 +85,7 @@ class KeyScanner(Generic[V]):
             try:
                 data = text.encode(self._codec, "surrogatepass")
             except UnicodeEncodeError:
-                data = None
+                data = text.encode("latin-1", "replace") if self._replace_ok else None
             if data is not None:
                 return self._scan_bytes(data, ordered)
         return list(self._automaton.iter(text)) if self._automaton is not None else []
@@ -100,6 +104,10 @@ class KeyScanner(Generic[V]):
         matches = [(end - 1, entries[index][0], entries[index][1]) for index, end in found]
         matches.sort(key=_by_end_longest_first)
         return [(last, value) for last, _, value in matches]
+
+
+def _is_latin1(key: str) -> bool:
+    return not key or max(key) <= "\xff"
 
 
 def _collect(index: int, start: int, end: int, flags: int, found: list[tuple[int, int]]) -> None:

@@ -3,8 +3,8 @@
 ``ShowTagger(catalog)`` compiles every title and alias of every show into one
 multi-key scanner over folded text (pipelines/show_text.py, show_scan.py:
 hyperscan where installed, else an Aho-Corasick automaton).  ``tag()`` folds
-the headline and the body once each, runs one scan per text and then only
-looks at the hits:
+the headline and the body once each, scans both in one call and then only
+looks at the hits (the mentions and tags: show_tag_summary.py):
 
 1. keep hits on word boundaries (spaced scripts: the keys are padded with
    spaces; Hangul: no letter before, nothing or a particle after), exact
@@ -16,70 +16,32 @@ looks at the hits:
 """
 from __future__ import annotations
 
-import math
-from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable, Iterable
+from operator import itemgetter
 
 from pipelines.show_catalog import Catalog, Show
 from pipelines.show_evidence import (
-    WINDOW, ShowProfile, article_has_specific, build_profile, is_quoted, is_sentence_start,
-    is_title_case_headline, korean_boundary_ok, list_joined,
+    WINDOW, ShowProfile, build_profile, is_quoted, is_sentence_start,
+    is_title_case_headline, korean_boundary_ok,
 )
-from pipelines.show_mention_checks import is_vetoed_at, may_be_title, season_near, window_points
+from pipelines.show_mention_checks import (
+    is_vetoed_at, may_be_title, season_near, specific_by_first_word, window_points,
+)
 from pipelines.show_scan import KeyScanner
+from pipelines.show_specific import SpecificEvidence
+from pipelines.show_tag_summary import (
+    ABOUT_THRESHOLD, WHERE_RANK, Mention, Name, ShowTag, add_list_evidence, score_table, summarize,
+)
 from pipelines.show_text import APOSTROPHES, TextFolder, has_cased_letters, has_cjk, is_hangul
 
-WHERE_RANK = {"headline": 0, "lede": 1, "body": 2}
+__all__ = ["ABOUT_THRESHOLD", "WHERE_RANK", "ShowTag", "ShowTagger"]
+
 _SPACED_KEY, _CJK_KEY, _BARE_LATIN_KEY = 0, 1, 2      # kinds of automaton keys
 LEDE_MAX_CHARS = 600
 SENTENCE_END = ".!?\n\u3002"
-ABOUT_THRESHOLD = 0.5
 CASE_INSENSITIVE_LANGUAGES = ("de", "lb")      # nouns are capitalized anyway
-
-
-@dataclass(frozen=True)
-class ShowTag:
-    show_id: str
-    alias: str
-    where: str             # "headline" | "lede" | "body": the most prominent place
-    mentions: int
-    season: int | None
-    score: float           # 0..1
-    is_about: bool
-
-    def as_dict(self) -> dict[str, Any]:
-        """The shape stored in ArticleItem.shows."""
-        return {"show_id": self.show_id, "alias": self.alias, "where": self.where,
-                "count": self.mentions, "season": self.season, "score": self.score,
-                "is_about": self.is_about}
-
-
-@dataclass(frozen=True)
-class _Name:
-    """One catalog name of one show, as compiled into the automaton."""
-    show_index: int
-    alias: str
-    case_sensitive: bool     # abbreviations such as "HotD", "SNL", "GoT"
-    ambiguous: bool          # everyday words: need evidence
-    hangul_edges: bool       # check Korean word boundaries
-    shared: bool             # deliberately shared with another show
-    cjk: bool                # written in Hangul, kana or ideographs
-
-
-@dataclass(slots=True)
-class _Mention:
-    name: _Name
-    start: int
-    end: int
-    where: str
-    points: int              # evidence points (only used for ambiguous names)
-    capitalized: bool
-    season: int | None
-
-    @property
-    def in_title(self) -> bool:
-        return self.where == "headline"
+# kinds of "checked" keys (a case or Hangul-edge test per hit)
+_UNCHECKED, _ONE_CASE_SENSITIVE, _ONE_HANGUL, _CHECK_EACH = 0, 1, 2, 3
 
 
 class ShowTagger:
@@ -93,12 +55,16 @@ class ShowTagger:
         self._shows: tuple[Show, ...] = catalog.shows
         self._profiles: tuple[ShowProfile, ...] = tuple(
             build_profile(i, show, self._folder) for i, show in enumerate(catalog.shows))
-        self._names: list[_Name] = []
-        self._spaced, self._unspaced = self._compile()
+        self._by_first_word = tuple(specific_by_first_word(p) for p in self._profiles)
+        self._names: list[Name] = []
+        self._scores = score_table()
+        self._spaced, self._unspaced, asked = self._compile()
+        self._specific = SpecificEvidence(self._profiles, asked, use_hyperscan=use_hyperscan)
 
     # -- building -----------------------------------------------------------
-    def _compile(self) -> tuple[KeyScanner[tuple], KeyScanner[tuple]]:
+    def _compile(self) -> tuple[KeyScanner[tuple], KeyScanner[tuple], set[int]]:
         """Two scanners (show_scan.KeyScanner); each text is scanned by exactly one.
+        Also the shows tag() may ask ``has_specific`` about.
         Text without CJK characters uses Latin keys padded with spaces (word boundaries
         for free, and a small root fan-out, which keeps an automaton fast).  Text with CJK
         characters uses CJK keys plus bare Latin keys ("SPY×FAMILYのアニメ" has no
@@ -110,7 +76,7 @@ class ShowTagger:
             for alias in show.names():
                 folded = self._folder.fold_phrase(alias)
                 cjk = has_cjk(alias)
-                name = _Name(
+                name = Name(
                     show_index=index, alias=alias,
                     case_sensitive=_is_abbreviation(alias),
                     ambiguous=folded in ambiguous_keys or _is_short_word(folded, alias),
@@ -131,8 +97,18 @@ class ShowTagger:
             _add_key(spaced, f" {key} ", _SPACED_KEY, tuple(name_ids), checked)
             if len(key) >= 3:
                 _add_key(unspaced, key, _BARE_LATIN_KEY, tuple(name_ids), checked)
+        # Shows whose article-wide specific evidence tag() may ask for (show_specific.py):
+        # everyday-word names (acceptance) and names shared by two shows.
+        asked = {name.show_index for name in self._names if name.ambiguous}
+        for entries in (spaced, unspaced):      # (length, kind, name ids, check mode, alias)
+            for key, (length, kind, ids, checked) in entries.items():
+                mode = _check_mode(self._names, ids) if checked else (_UNCHECKED, None)
+                entries[key] = (length, kind, ids) + mode
+                shows = {self._names[i].show_index for i in ids}
+                if len(shows) > 1:
+                    asked |= shows
         return (KeyScanner(spaced, use_hyperscan=self._use_hyperscan),
-                KeyScanner(unspaced, use_hyperscan=self._use_hyperscan, wide=True))
+                KeyScanner(unspaced, use_hyperscan=self._use_hyperscan, wide=True), asked)
 
     def _key_variants(self, alias: str, cjk: bool) -> set[str]:
         """Folded spellings of one name that the text may use."""
@@ -156,57 +132,79 @@ class ShowTagger:
         """Shows mentioned in an article, most relevant first."""
         title = title or ""
         body = body or ""
-        padded_title = " " + self._folder.fold(title) + " "
-        padded_body = " " + self._folder.fold(body) + " "
+        fold = self._folder.fold
+        padded_title = " " + fold(title) + " "
+        padded_body = " " + fold(body) + " "
         cjk_title, cjk_body = has_cjk(padded_title), has_cjk(padded_body)   # folded: curly quotes are gone
-        title_hits = self._hits(title, padded_title, cjk_title)
-        body_hits = self._hits(body, padded_body, cjk_body)
+        if cjk_title == cjk_body:       # one scan of both (same scanner)
+            title_matches, body_matches = _split_matches(
+                (self._unspaced if cjk_body else self._spaced).scan(padded_title + padded_body, ordered=False),
+                len(padded_title))
+        else:
+            title_matches = (self._unspaced if cjk_title else self._spaced).scan(padded_title, ordered=False)
+            body_matches = (self._unspaced if cjk_body else self._spaced).scan(padded_body, ordered=False)
+        title_hits = self._hits(title, padded_title, title_matches) if title_matches else []
+        body_hits = self._hits(body, padded_body, body_matches) if body_matches else []
         if not title_hits and not body_hits:
             return []
         padded_texts = (padded_title, padded_body)
-        cues = frozenset(self._folder.fold_phrase(c) for c in (html_title_cues or ()) if c)
+        cues = (frozenset(self._folder.fold_phrase(c) for c in html_title_cues if c)
+                if html_title_cues else frozenset())
         case_counts = language.split("-")[0].lower() not in CASE_INSENSITIVE_LANGUAGES
-        lede_end = _lede_end(body)
+        lede_end = _lede_end(body) if body_hits else 0
         title_case: bool | None = None        # is_title_case_headline(title), when needed
-        lede = padded_body[:2 * WINDOW]
-        mentions: list[_Mention] = []
+        names, profiles = self._names, self._profiles
+        has_specific = self._specific.checker(padded_texts)
+        mentions: list[Mention] = []
         for text, padded, hits, in_title, cjk_text in (
                 (title, padded_title, title_hits, True, cjk_title),
                 (body, padded_body, body_hits, False, cjk_body)):
-            evidence_text = padded + lede if in_title else padded
+            if not hits:
+                continue
+            evidence_text = padded + padded_body[:2 * WINDOW] if in_title else padded
+            last_position = len(hits) - 1
             for position, (start, end, name_ids) in enumerate(hits):
-                lower = hits[position - 1][1] if position else 0
-                upper = hits[position + 1][0] if position + 1 < len(hits) else len(text)
-                where = "headline" if in_title else ("lede" if start < lede_end else "body")
-                for name_id in self._resolve_shared(name_ids, padded_texts):
-                    name = self._names[name_id]
-                    # An everyday word written in lowercase ("you") is never this show:
-                    # the cheapest test, done before the context is built.
-                    if name.ambiguous and not may_be_title(text, start, end, name.alias):
+                name = names[name_ids[0] if len(name_ids) == 1
+                             else self._resolve_shared(name_ids, has_specific)]
+                # An everyday word written in lowercase ("you") is never this show:
+                # the cheapest test, done before the context is built.
+                if name.ambiguous:
+                    original = text[start:end]
+                    if original[0].islower() and original.isalpha():
+                        continue                # may_be_title's commonest "no" ("you")
+                    if not may_be_title(text, start, end, name.alias):
                         continue
-                    profile = self._profiles[name.show_index]
+                lower = hits[position - 1][1] if position else 0
+                upper = hits[position + 1][0] if position < last_position else len(text)
+                profile = profiles[name.show_index]
+                if in_title:
                     # Only these two tests read the headline's case (a veto at sentence start
                     # and the capitalization evidence of everyday words).
-                    if in_title and title_case is None and (name.ambiguous or profile.not_after_at_start):
+                    if title_case is None and (name.ambiguous or profile.not_after_at_start):
                         title_case = is_title_case_headline(title)
-                    title_case_here = in_title and bool(title_case)
-                    if is_vetoed_at(text, padded, start, end, lower, upper, title_case_here,
-                                    profile, name.cjk, cjk_text):
-                        continue
-                    mention = self._mention(text, padded, evidence_text, start, end,
-                                            name, where, cues,
-                                            case_counts and not title_case_here, upper)
-                    if mention is not None:
-                        mentions.append(mention)
-        self._add_list_evidence(mentions, title, body)
-        return self._summarize(mentions, padded_texts)
+                    title_case_here = bool(title_case)
+                    where = "headline"
+                else:
+                    title_case_here = False
+                    where = "lede" if start < lede_end else "body"
+                if is_vetoed_at(text, padded, start, end, lower, upper, title_case_here,
+                                profile, name.cjk, cjk_text):
+                    continue
+                mention = self._mention(text, padded, evidence_text, start, end, name, profile,
+                                        where, cues, case_counts and not title_case_here, upper)
+                if mention is not None:
+                    mentions.append(mention)
+        if len(mentions) > 1:
+            add_list_evidence(mentions, title, body)      # mentions are in text order
+        return summarize(mentions, self._shows, has_specific, self._scores)
 
-    def _hits(self, text: str, padded: str, cjk_text: bool) -> list[tuple[int, int, tuple[int, ...]]]:
-        """Boundary- and case-checked hits, longest first where they overlap."""
+    def _hits(self, text: str, padded: str,
+              matches: list[tuple[int, tuple]]) -> list[tuple[int, int, tuple[int, ...]]]:
+        """Boundary- and case-checked hits of the scanner's matches in ``padded``,
+        longest first where they overlap."""
         found: list[tuple[int, int, tuple[int, ...]]] = []
-        matches = (self._unspaced if cjk_text else self._spaced).scan(padded, ordered=False)
         size = len(text)
-        for last, (length, kind, name_ids, checked) in matches:
+        for last, (length, kind, name_ids, check, alias) in matches:
             if kind == _SPACED_KEY:
                 start, end = last - length + 1, last - 1
             else:
@@ -215,14 +213,22 @@ class ShowTagger:
                     continue
             if start < 0 or end > size:
                 continue
-            if checked:
-                name_ids = tuple(i for i in name_ids if self._accepts(text, start, end, self._names[i]))
-                if not name_ids:
-                    continue
+            if check:
+                if check == _ONE_CASE_SENSITIVE:
+                    if text[start:end] != alias:
+                        continue
+                elif check == _ONE_HANGUL:
+                    if not korean_boundary_ok(text, start, end):
+                        continue
+                else:
+                    name_ids = tuple(i for i in name_ids if self._accepts(text, start, end, self._names[i]))
+                    if not name_ids:
+                        continue
             found.append((start, end, name_ids))
         if len(found) < 2:
             return found
-        found.sort(key=lambda hit: (hit[0], hit[0] - hit[1]))
+        found.sort(key=itemgetter(1), reverse=True)        # by start, the longest first:
+        found.sort(key=itemgetter(0))                      # two stable sorts
         kept: list[tuple[int, int, tuple[int, ...]]] = []
         for hit in found:
             if not kept or hit[0] >= kept[-1][1]:
@@ -230,43 +236,42 @@ class ShowTagger:
         return kept
 
     @staticmethod
-    def _accepts(text: str, start: int, end: int, name: _Name) -> bool:
+    def _accepts(text: str, start: int, end: int, name: Name) -> bool:
         if name.case_sensitive and text[start:end] != name.alias:
             return False
         if name.hangul_edges and not korean_boundary_ok(text, start, end):
             return False
         return True
 
-    def _resolve_shared(self, name_ids: tuple[int, ...], padded_texts: tuple[str, ...]) -> tuple[int, ...]:
+    def _resolve_shared(self, name_ids: tuple[int, ...], has_specific: Callable[[int], bool]) -> int:
         """One show per hit: a shared name goes to the show with evidence, else the first."""
-        if len(name_ids) == 1:
-            return name_ids
         by_show = {self._names[i].show_index: i for i in reversed(name_ids)}
         if len(by_show) < 2:
-            return tuple(by_show.values())
+            return next(iter(by_show.values()))
         for show_index, name_id in sorted(by_show.items()):
-            if article_has_specific(padded_texts, self._profiles[show_index]):
-                return (name_id,)
-        return (by_show[min(by_show)],)
+            if has_specific(show_index):
+                return name_id
+        return by_show[min(by_show)]
 
     def _mention(self, text: str, padded: str, evidence_text: str, start: int, end: int,
-                 name: _Name, where: str, cues: frozenset[str], case_counts: bool,
-                 upper: int) -> _Mention | None:
+                 name: Name, profile: ShowProfile, where: str, cues: frozenset[str],
+                 case_counts: bool, upper: int) -> Mention | None:
         """The mention of one name at one unvetoed hit (ambiguous names: capitalization
         already checked)."""
-        profile = self._profiles[name.show_index]
         season = season_near(text, padded, start, end, upper)
         original = text[start:end]
         if not name.ambiguous:
             if not _lowercased_title(original, name.alias, text):
-                return _Mention(name, start, end, where, 2, True, season)
+                return Mention(name, start, end, where, 2, True, season)
             # "the slow horses at the back": a title written in lowercase inside
             # normally cased text needs the same evidence as an everyday word.
-            specific, generic = window_points(evidence_text, start, end, profile)
+            specific, generic = window_points(evidence_text, start, end, profile,
+                                          self._by_first_word[name.show_index])
             points = specific + generic + (2 if season is not None else 0)
-            return _Mention(name, start, end, where, points, False, season) if points >= 2 else None
+            return Mention(name, start, end, where, points, False, season) if points >= 2 else None
         cased = has_cased_letters(original)
-        specific, generic = window_points(evidence_text, start, end, profile)
+        specific, generic = window_points(evidence_text, start, end, profile,
+                                          self._by_first_word[name.show_index])
         points = specific + generic
         if season is not None:
             points += 2
@@ -274,20 +279,7 @@ class ShowTagger:
             points += 1
         if cased and case_counts and profile.title_case_is_evidence and self._case_is_signal(text, start, original):
             points += 1
-        return _Mention(name, start, end, where, points, True, season)
-
-    @staticmethod
-    def _add_list_evidence(mentions: list[_Mention], title: str, body: str) -> None:
-        """A title in a list with another show's title is a title: +2 points."""
-        ordered = sorted(mentions, key=lambda m: (not m.in_title, m.start))
-        for left, right in zip(ordered, ordered[1:]):
-            if left.in_title != right.in_title or left.name.show_index == right.name.show_index:
-                continue
-            text = title if left.in_title else body
-            if list_joined(text[left.end:right.start]):
-                for mention in (left, right):
-                    if mention.name.ambiguous and mention.points < 2:
-                        mention.points += 2
+        return Mention(name, start, end, where, points, True, season)
 
     @staticmethod
     def _case_is_signal(text: str, start: int, original: str) -> bool:
@@ -297,48 +289,18 @@ class ShowTagger:
         later = original.split()[1:]
         return any(w[:1].isupper() for w in later)
 
-    def _summarize(self, mentions: list[_Mention], padded_texts: tuple[str, ...]) -> list[ShowTag]:
-        per_show: dict[int, list[_Mention]] = {}
-        for mention in mentions:
-            per_show.setdefault(mention.name.show_index, []).append(mention)
-        tags: list[ShowTag] = []
-        for show_index, found in per_show.items():
-            accepted = self._accepted(found, padded_texts)
-            if accepted:
-                tags.append(self._make_tag(self._shows[show_index], accepted))
-        tags.sort(key=lambda t: (-t.score, WHERE_RANK[t.where], t.show_id))
-        return tags
 
-    def _accepted(self, found: list[_Mention], padded_texts: tuple[str, ...]) -> list[_Mention]:
-        if not any(m.name.ambiguous for m in found):
-            return found
-        confirmed = [m for m in found if not m.name.ambiguous or m.points >= 2]
-        bonus = 0
-        if not confirmed and any(m.points == 1 for m in found):
-            bonus = 1 if article_has_specific(padded_texts, self._profiles[found[0].name.show_index]) else 0
-            confirmed = [m for m in found if m.points + bonus >= 2]
-        if not confirmed:
-            return []
-        # Once the show is established, its other capitalized mentions count too.
-        # (Mentions are distinct: one per hit, so identity is equality here.)
-        confirmed_ids = {id(m) for m in confirmed}
-        return [m for m in found if id(m) in confirmed_ids or (m.capitalized and m.points >= 1)] or confirmed
-
-    @staticmethod
-    def _make_tag(show: Show, mentions: list[_Mention]) -> ShowTag:
-        best = min(mentions, key=lambda m: (WHERE_RANK[m.where], m.start))
-        seasons: dict[int, int] = {}
-        for mention in mentions:
-            if mention.season:
-                seasons[mention.season] = seasons.get(mention.season, 0) + 1
-        season = max(seasons, key=lambda s: (seasons[s], s)) if seasons else None
-        places = {m.where for m in mentions}
-        count = len(mentions)
-        raw = (0.5 * ("headline" in places) + 0.25 * ("lede" in places)
-               + 0.75 * (1 - math.exp(-0.35 * count)) - 0.1)
-        score = round(min(1.0, max(0.05, raw)), 3)
-        return ShowTag(show_id=show.id, alias=best.name.alias, where=best.where, mentions=count,
-                       season=season, score=score, is_about=score >= ABOUT_THRESHOLD)
+def _check_mode(names: list[Name], name_ids: tuple[int, ...]) -> tuple[int, str | None]:
+    """How a key's hits are checked: not at all, one case-sensitive alias compared with
+    the original text, or each name (case and Hangul edges)."""
+    checked = [names[i] for i in name_ids if names[i].case_sensitive or names[i].hangul_edges]
+    if not checked:
+        return _UNCHECKED, None
+    if len(name_ids) == 1 and not checked[0].hangul_edges:
+        return _ONE_CASE_SENSITIVE, checked[0].alias
+    if len(name_ids) == 1 and not checked[0].case_sensitive:
+        return _ONE_HANGUL, None
+    return _CHECK_EACH, None
 
 
 def _add_key(entries: dict[str, tuple], key: str, kind: int, name_ids: tuple[int, ...],
@@ -347,6 +309,23 @@ def _add_key(entries: dict[str, tuple], key: str, kind: int, name_ids: tuple[int
     existing = entries.get(key)
     ids = tuple(dict.fromkeys((existing[2] if existing else ()) + name_ids))
     entries[key] = (len(key), kind, ids, checked or bool(existing and existing[3]))
+
+
+def _split_matches(matches: list[tuple[int, tuple]],
+                   split: int) -> tuple[list[tuple[int, tuple]], list[tuple[int, tuple]]]:
+    """Matches in ``padded_title + padded_body`` -> those in each (``split``: the length
+    of padded_title).  A match across the two would not be found scanning each alone."""
+    if not matches:
+        return matches, matches
+    title: list[tuple[int, tuple]] = []
+    body: list[tuple[int, tuple]] = []
+    for match in matches:
+        last = match[0]
+        if last < split:
+            title.append(match)
+        elif last - match[1][0] + 1 >= split:        # the first index of the key
+            body.append((last - split, match[1]))
+    return title, body
 
 
 def _latin_edges_ok(padded: str, start: int, end: int) -> bool:

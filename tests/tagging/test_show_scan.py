@@ -11,12 +11,15 @@ import pytest
 
 from pipelines.show_catalog import Catalog
 from pipelines.show_evidence import (
-    build_profile, hit_context, is_sentence_start, is_vetoed, window_evidence,
+    article_has_specific, build_profile, hit_context, is_sentence_start, is_vetoed, window_evidence,
 )
-from pipelines.show_mention_checks import _clause_end, is_vetoed_at, season_near, window_points
+from pipelines.show_mention_checks import (
+    _clause_end, is_vetoed_at, season_near, specific_by_first_word, window_points,
+)
 from pipelines.show_scan import KeyScanner, hyperscan
 from pipelines.show_season import season_after, season_before, season_in_clause
-from pipelines.show_tagger import ShowTagger
+from pipelines.show_specific import SpecificEvidence
+from pipelines.show_tagger import ShowTagger, _split_matches
 from pipelines.show_text import TextFolder, has_cased_letters, has_cjk
 
 WORDS = ("the", "bear", "the bear", "you", "succession", "squid", "game", "sa", "ana", "anan",
@@ -73,6 +76,23 @@ def test_scanner_non_latin1_text_and_keys(wide: bool) -> None:
         assert sorted(scanner.scan(text, ordered=False)) == sorted(_reference(entries, text))
 
 
+def test_scanner_latin1_keys_on_other_text() -> None:
+    # Latin-1 keys only: text with other characters is scanned with them as "?"
+    latin = {k: v for k, v in _entries().items() if max(k) <= "\xff"}
+    scanner = KeyScanner(latin)
+    rng = random.Random(11)
+    others = ("ωmega", "σειρά", "?", "bear?", "\ud800", "\U0001f600", "시즌", "ā")
+    for _ in range(400):
+        text = " " + TextFolder().fold(_random_text(rng, WORDS + others)) + " "
+        expected = _reference(latin, text)
+        assert scanner.scan(text) == expected, text
+        assert sorted(scanner.scan(text, ordered=False)) == sorted(expected)
+    # a key with "?" or a non-Latin-1 character: those texts go to the automaton
+    for entries in (latin | {"a?b": 9}, latin | {" ωmega ": 9}):
+        for text in (" a?b ωmega the bear ", " ωmega ā the bear? "):
+            assert KeyScanner(entries).scan(text) == _reference(entries, text)
+
+
 def test_scanner_empty_and_threads() -> None:
     assert KeyScanner({}).scan(" anything ") == [] == KeyScanner({}, wide=True).scan("시즌")
     with_nul = {"a\x00b": 1, "b": 2}            # hyperscan's binding cannot take NUL: automaton
@@ -111,7 +131,8 @@ def _season_reference(text: str, padded: str, start: int, end: int, upper: int) 
 
 SEASON_WORDS = ("The Bear", "season", "Season 2", "series three", "second season of", "S02E05", "4",
                 "10 years", "temporada 2 de", "시즌2", "and final season", "returns for a third season",
-                "sunny", "Succession", ".", "5th", "s", "'s")
+                "sunny", "Succession", ".", "5th", "s", "'s", "'s second season", "シーズン2", "第3",
+                "이 시즌2", "segunda temporada", "\u0663", "s 2nd series", "'s S3")
 
 
 def test_fast_checks_equal_plain_ones(catalog: Catalog) -> None:
@@ -123,7 +144,9 @@ def test_fast_checks_equal_plain_ones(catalog: Catalog) -> None:
         "episode", "tvN", "singer", "드라마", "Emmy"] + [m.actor for m in show.cast[:3]]
     name = show.title
     rng = random.Random(11)
-    vetoed = seasons = 0
+    by_first_word = specific_by_first_word(profile)
+    assert by_first_word
+    vetoed = seasons = specific = 0
     for _ in range(1500):
         left = " ".join(rng.choice(veto_words + list(SEASON_WORDS)) for _ in range(rng.randint(0, 6)))
         right = " ".join(rng.choice(veto_words + list(SEASON_WORDS)) for _ in range(rng.randint(0, 6)))
@@ -141,10 +164,13 @@ def test_fast_checks_equal_plain_ones(catalog: Catalog) -> None:
                                 cjk_name, has_cjk(padded)) is expected, text
             vetoed += expected
         assert window_points(padded, start, end, profile) == window_evidence(padded, start, end, profile)
+        assert window_points(padded, start, end, profile, by_first_word) == window_evidence(
+            padded, start, end, profile)
+        specific += window_evidence(padded, start, end, profile)[0] > 0
         season = season_near(text, padded, start, end, upper)
         assert season == _season_reference(text, padded, start, end, upper), text
         seasons += season is not None
-    assert vetoed > 100 and seasons > 100
+    assert vetoed > 100 and seasons > 100 and specific > 100
 
 
 def test_has_cased_letters() -> None:
@@ -165,3 +191,40 @@ def test_tagger_same_tags_with_and_without_hyperscan(catalog: Catalog, tagger: S
         assert tagger.tag(title, body, language="en") == expected
         tagged += len(expected)
     assert tagged > 100
+
+
+@pytest.mark.parametrize("use_hyperscan", [False, True])
+def test_specific_evidence_equals_article_has_specific(catalog: Catalog, use_hyperscan: bool) -> None:
+    folder = TextFolder()
+    profiles = tuple(build_profile(i, show, folder) for i, show in enumerate(catalog.shows))
+    asked = range(0, len(profiles), 2)           # the others: article_has_specific itself
+    evidence = SpecificEvidence(profiles, asked, use_hyperscan=use_hyperscan)
+    phrases = [p.strip() for profile in profiles[:40] for p in profile.specific + profile.specific_cjk]
+    rng = random.Random(13)
+    found = 0
+    for _ in range(60):
+        texts = tuple(" " + folder.fold(" ".join(rng.choice(phrases + list(FILLER)) for _ in range(n))) + " "
+                      for n in (3, 25))
+        has_specific = evidence.checker(texts)
+        for index in range(40):
+            expected = article_has_specific(texts, profiles[index])
+            assert has_specific(index) is expected
+            found += expected
+    assert found > 100
+
+
+def test_one_scan_of_title_and_body_equals_two() -> None:
+    # keys with two spaces inside ("mr  mrs") could match across the title/body seam
+    entries = _entries() | {" mr    mrs  smith ": (18, "x"), "mr  mrs": (7, "y"), " the  bear ": (11, "z")}
+    scanner = KeyScanner(entries)
+    folder = TextFolder()
+    rng = random.Random(17)
+    words = WORDS + ("Mr. &", "Mrs. Smith", "the", "bear", "&")
+    for _ in range(400):
+        title = " " + folder.fold(_random_text(rng, words)[:rng.randint(0, 30)]) + " "
+        body = " " + folder.fold(_random_text(rng, words)) + " "
+        title_matches, body_matches = _split_matches(scanner.scan(title + body, ordered=False), len(title))
+        assert sorted(title_matches) == sorted(scanner.scan(title)), title
+        assert sorted(body_matches) == sorted(scanner.scan(body)), body
+    seam = _split_matches(scanner.scan(" mr   " + " mrs  smith ", ordered=False), 6)
+    assert scanner.scan(" mr   " + " mrs  smith ") != [] and seam == ([], [])
