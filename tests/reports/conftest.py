@@ -1,4 +1,4 @@
-"""One demo crawl per test session, shared read-only by every report test.
+"""One demo crawl per test session (shared by the pytest-xdist workers), read-only for every report test.
 
 The crawl runs in a subprocess (Twisted's reactor runs once per process)
 against the offline demo sites.  Afterwards the crawl_runs times are pinned
@@ -7,6 +7,8 @@ same answer whatever the machine's clock says; nothing else is changed.
 """
 from __future__ import annotations
 
+import fcntl
+import json
 import os
 import shutil
 import sqlite3
@@ -40,9 +42,8 @@ def run_cli(*args: str, timeout: int = 240) -> subprocess.CompletedProcess:
     )
 
 
-@pytest.fixture(scope="session")
-def demo_db(tmp_path_factory) -> DemoDatabase:
-    folder = tmp_path_factory.mktemp("demo-db")
+def _build_demo_db(folder: Path) -> list[dict]:
+    """Crawl the demo network into ``folder/entcrawl.db``; return the phase-1 ground truth."""
     network = DemoNetwork()
     with DemoServer(network, port=0) as server:
         registry = folder / "sites.yaml"
@@ -59,7 +60,25 @@ def demo_db(tmp_path_factory) -> DemoDatabase:
     conn.commit()
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
-    return DemoDatabase(path, facts)
+    return facts
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory) -> DemoDatabase:
+    """Built once per test session: under pytest-xdist the first worker that needs it
+    crawls (holding a file lock in the session's shared temp folder), the others wait
+    and read the same files."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        folder = tmp_path_factory.mktemp("demo-db")
+        return DemoDatabase(folder / "entcrawl.db", _build_demo_db(folder))
+    shared = tmp_path_factory.getbasetemp().parent / "shared-demo-db"   # one per session
+    shared.mkdir(exist_ok=True)
+    facts_file = shared / "facts.json"
+    with open(shared / "build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not facts_file.exists():
+            facts_file.write_text(json.dumps(_build_demo_db(shared)), encoding="utf-8")
+    return DemoDatabase(shared / "entcrawl.db", json.loads(facts_file.read_text(encoding="utf-8")))
 
 
 @pytest.fixture
