@@ -22,6 +22,7 @@ from .metadata import read_meta
 from .overrides import apply_override, find_override
 from .pagetype import classify_page, measure_page
 from .parsing import parse_html
+from .scan import scan_page
 from .title import choose_title
 
 __all__ = ["ExtractionError", "FIELDS", "extract_article"]
@@ -73,7 +74,8 @@ def extract_article(html: str | bytes, url: str, *, fetched_at: datetime | None 
     body = str(forced.get("body") or "") or extract_main_text(tree, url)
     language = declared_lang or guess_language(body)
 
-    candidates = collect_date_candidates(tree, meta, jsonld, url, lang=language, fetched_at=fetched)
+    scan = scan_page(tree)  # after the main text, on the tree exactly as the readers below see it
+    candidates = collect_date_candidates(tree, meta, jsonld, url, lang=language, fetched_at=fetched, scan=scan)
     if forced.get("date"):
         parsed = parse_date(str(forced["date"]), lang=language, fetched_at=fetched)
         if parsed is not None:
@@ -84,7 +86,7 @@ def extract_article(html: str | bytes, url: str, *, fetched_at: datetime | None 
     if forced.get("authors"):
         authors = list(dict.fromkeys(n for raw in forced["authors"] for n in split_names(str(raw), site_names)))
     else:
-        authors = extract_authors(tree, meta, jsonld, site_names)
+        authors = extract_authors(tree, meta, jsonld, site_names, scan=scan)
     title = str(forced.get("title") or "") or choose_title(tree, meta, jsonld, url, site_names)
     if not forced.get("body"):
         body = strip_header_lines(body, authors)

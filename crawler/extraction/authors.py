@@ -6,12 +6,14 @@ e-mail addresses, dates or URLs.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from lxml.html import HtmlElement
 
 from .dateparse import MONTH_PATTERN
 from .jsonld import JsonLdInfo
 from .metadata import PageMeta
+from .scan import Marked, PageScan, scan_page
 
 _PREFIX = re.compile(
     r"^\s*(?:(?:written|posted|published|reported|text|story|words|photos?|interview|geschrieben|"
@@ -114,16 +116,41 @@ def _from_meta(meta: PageMeta, site_names: tuple[str, ...]) -> list[str]:
     return []
 
 
-def _from_dom(tree: HtmlElement, site_names: tuple[str, ...]) -> list[str]:
-    for element in tree.xpath("//body//*[@rel='author' or @itemprop='author' or contains(@class,'uthor') "
-                              "or contains(@class,'byline') or contains(@class,'Byline') or contains(@id,'uthor') "
-                              "or contains(@class,'autor') or contains(@class,'Autor') or contains(@class,'verfasser') "
-                              "or contains(@class,'auteur') or contains(@class,'firma') or contains(@class,'writer') "
-                              "or contains(@class,'reporter')]"):
-        if element.tag in ("script", "style", "img", "meta", "link", "body"):
+# class substrings (case-sensitive, like XPath contains()) that make an element a byline candidate
+_BYLINE_CLASS_WORDS = ("uthor", "byline", "Byline", "autor", "Autor", "verfasser", "auteur", "firma", "writer",
+                       "reporter")
+
+
+_BYLINE_CLASS_WORD = re.compile("|".join(_BYLINE_CLASS_WORDS))  # literal words: contains() any of them
+
+
+def _contains_any(text: str, words: re.Pattern[str], known: dict[str, bool]) -> bool:
+    """Whether ``text`` contains one of the literal ``words``; ``known`` caches answers per call."""
+    found = known.get(text)
+    if found is None:
+        found = known[text] = words.search(text) is not None
+    return found
+
+
+def _byline_elements(scan: PageScan) -> Iterator[Marked]:
+    """``//body//*[@rel='author' or @itemprop='author' or contains(@class, <a byline word>) or contains(@id,'uthor')]``."""
+    known: dict[str, bool] = {}  # class strings repeat a lot on a page
+    for marked in scan.records():
+        _, _, cls, ident, itemprop, rel = marked
+        if rel == "author" or itemprop == "author":
+            yield marked
+        elif cls is not None and _contains_any(cls, _BYLINE_CLASS_WORD, known):
+            yield marked
+        elif ident is not None and "uthor" in ident:
+            yield marked
+
+
+def _from_dom(scan: PageScan, site_names: tuple[str, ...]) -> list[str]:
+    for element, tag, cls, ident, itemprop, rel in _byline_elements(scan):
+        if tag in ("script", "style", "img", "meta", "link", "body"):
             continue
-        if element.get("rel") != "author" and element.get("itemprop") != "author":
-            if not _BYLINE_CLASS.search((element.get("class") or "") + " " + (element.get("id") or "")):
+        if rel != "author" and itemprop != "author":
+            if not _BYLINE_CLASS.search((cls or "") + " " + (ident or "")):
                 continue
         if element.xpath("ancestor-or-self::*[contains(@class,'comment') or contains(@id,'comment') "
                          "or contains(@class,'Comment') or contains(@id,'respond') or self::footer or self::form]"):
@@ -142,10 +169,15 @@ def _from_dom(tree: HtmlElement, site_names: tuple[str, ...]) -> list[str]:
 _BY_IN_TEXT = re.compile(r"(?:^|\s)(?:by|von|par|por)\s+(?P<name>[A-ZÀ-ÝÄÖÜ][\w.'-]+(?:\s+[A-ZÀ-ÝÄÖÜ][\w.'-]+){1,3})")
 
 
-def _from_dateline(tree: HtmlElement, site_names: tuple[str, ...]) -> list[str]:
+_DATELINE_CLASS_WORD = re.compile("dateline|meta|posted|info")  # contains() any of them
+
+
+def _from_dateline(scan: PageScan, site_names: tuple[str, ...]) -> list[str]:
     """'Posted on March 3, 2005 by Harold Benning' in a dateline/meta element."""
-    for element in tree.xpath("//body//*[contains(@class,'dateline') or contains(@class,'meta') "
-                              "or contains(@class,'posted') or contains(@class,'info')]"):
+    known: dict[str, bool] = {}
+    for element, cls in zip(scan.elements, scan.classes):
+        if cls is None or not _contains_any(cls, _DATELINE_CLASS_WORD, known):
+            continue
         text = " ".join(" ".join(element.itertext()).split())
         if not text or len(text) > 150:
             continue
@@ -158,9 +190,16 @@ def _from_dateline(tree: HtmlElement, site_names: tuple[str, ...]) -> list[str]:
 
 
 def extract_authors(tree: HtmlElement, meta: PageMeta, jsonld: JsonLdInfo,
-                    site_names: tuple[str, ...] = ()) -> list[str]:
-    """Best list of author names: JSON-LD, then meta tags, then byline elements."""
+                    site_names: tuple[str, ...] = (), *, scan: PageScan | None = None) -> list[str]:
+    """Best list of author names: JSON-LD, then meta tags, then byline elements.
+
+    ``scan`` is ``scan_page(tree)`` when the caller already has it.
+    """
     names = [n for raw in jsonld.authors for n in split_names(raw, site_names)]
     if names:
         return list(dict.fromkeys(names))
-    return _from_meta(meta, site_names) or _from_dom(tree, site_names) or _from_dateline(tree, site_names)
+    names = _from_meta(meta, site_names)
+    if names:
+        return names
+    scan = scan if scan is not None else scan_page(tree)
+    return _from_dom(scan, site_names) or _from_dateline(scan, site_names)

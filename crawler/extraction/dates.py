@@ -15,6 +15,7 @@ from lxml.html import HtmlElement
 from .dateparse import find_relative, iter_formatted, parse_date
 from .jsonld import JsonLdInfo
 from .metadata import PageMeta
+from .scan import PageScan, scan_page
 
 PUBLISHED_META = (
     "article:published_time", "og:article:published_time", "article:published", "og:published_time",
@@ -85,24 +86,46 @@ def _time_candidates(tree: HtmlElement, lang: str, fetched_at: datetime | None) 
     return out
 
 
-def _itemprop_candidates(tree: HtmlElement, lang: str, fetched_at: datetime | None) -> list[dict[str, Any]]:
+_DATE_ITEMPROPS = ("datePublished", "dateModified", "dateCreated")
+
+
+def _itemprop_candidates(scan: PageScan, lang: str, fetched_at: datetime | None) -> list[dict[str, Any]]:
+    """Body elements with itemprop=datePublished/dateModified/dateCreated (not <meta>/<time>)."""
     out: list[dict[str, Any]] = []
-    for element in tree.xpath("//body//*[@itemprop='datePublished' or @itemprop='dateModified' or @itemprop='dateCreated']"):
-        if element.tag in ("meta", "time"):
-            continue  # already read as meta / time
-        kind = "updated" if element.get("itemprop") == "dateModified" else "published"
+    for element, tag, _, _, itemprop, _ in scan.records():
+        if itemprop not in _DATE_ITEMPROPS or tag in ("meta", "time"):
+            continue  # meta / time are read as such
+        kind = "updated" if itemprop == "dateModified" else "published"
         _add(out, element.get("content") or element.get("datetime") or element.text_content(), "itemprop", kind, lang, fetched_at)
     return out
 
 
-def _text_candidates(tree: HtmlElement, lang: str, fetched_at: datetime | None) -> list[dict[str, Any]]:
+# _DATE_CLASS as plain substrings (the longer alternatives contain one of these)
+_DATE_HINT_WORDS = ("date", "datum", "time", "publi", "posted", "byline", "meta", "info", "zeit", "fecha",
+                    "created", "entry-footer", "submitted")
+_DATE_HINT_WORD = re.compile("|".join(_DATE_HINT_WORDS))  # case-sensitive literals: fast to search
+_TEXT_SKIP_TAGS = frozenset(("script", "style", "time", "meta", "body", "html", "a", "img", "noscript"))
+
+
+def has_date_hint(hints: str) -> bool:
+    """``_DATE_CLASS.search(hints)``, answered with substring tests for ASCII hints (the usual case)."""
+    if hints.isascii():
+        return _DATE_HINT_WORD.search(hints.lower()) is not None
+    return _DATE_CLASS.search(hints) is not None
+
+
+def _text_candidates(scan: PageScan, lang: str, fetched_at: datetime | None) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     seen = 0
-    for element in tree.xpath("//body//*[@class or @id]"):
-        if element.tag in ("script", "style", "time", "meta", "body", "html", "a", "img", "noscript"):
+    hinted: dict[str, bool] = {}  # the same class strings come back many times on a page
+    for element, tag, cls, ident, itemprop, _ in scan.records():
+        if (cls is None and ident is None) or tag in _TEXT_SKIP_TAGS:
             continue
-        hints = _hint_text(element)
-        if not _DATE_CLASS.search(hints):
+        hints = " ".join(filter(None, (cls, ident, itemprop)))
+        has_hint = hinted.get(hints)
+        if has_hint is None:
+            has_hint = hinted[hints] = has_date_hint(hints)
+        if not has_hint:
             continue
         text = " ".join(element.text_content().split())
         if not text or len(text) > 200:
@@ -193,8 +216,13 @@ def _body_text_candidate(tree: HtmlElement, lang: str) -> list[dict[str, Any]]:
 
 
 def collect_date_candidates(tree: HtmlElement, meta: PageMeta, jsonld: JsonLdInfo, url: str, *,
-                            lang: str = "", fetched_at: datetime | None = None) -> list[dict[str, Any]]:
-    """Every date the page states, in order of trust."""
+                            lang: str = "", fetched_at: datetime | None = None,
+                            scan: PageScan | None = None) -> list[dict[str, Any]]:
+    """Every date the page states, in order of trust.
+
+    ``scan`` is ``scan_page(tree)`` when the caller already has it.
+    """
+    scan = scan if scan is not None else scan_page(tree)
     out: list[dict[str, Any]] = []
     _add(out, jsonld.date_published, "jsonld", "published", lang, fetched_at)
     _add(out, jsonld.date_modified, "jsonld", "updated", lang, fetched_at)
@@ -202,9 +230,9 @@ def collect_date_candidates(tree: HtmlElement, meta: PageMeta, jsonld: JsonLdInf
         for key in keys:
             for raw in meta.values.get(key, ())[:1]:
                 _add(out, raw, "meta", kind, lang, fetched_at)
-    out.extend(_itemprop_candidates(tree, lang, fetched_at))
+    out.extend(_itemprop_candidates(scan, lang, fetched_at))
     out.extend(_time_candidates(tree, lang, fetched_at))
-    out.extend(_text_candidates(tree, lang, fetched_at))
+    out.extend(_text_candidates(scan, lang, fetched_at))
     from_url = url_date(url)
     if from_url:
         out.append(_candidate(from_url, from_url, "url", "published", "iso"))

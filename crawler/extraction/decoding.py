@@ -65,7 +65,8 @@ def _mostly_utf8(data: bytes) -> str | None:
     """UTF-8 text with a few broken bytes (a truncated or spliced page), else None."""
     text = data.decode("utf-8", errors="replace")
     broken = text.count("\ufffd") - data.count("\ufffd".encode())
-    valid = sum(1 for ch in text if ord(ch) > 0x7F and ch != "\ufffd")
+    # characters above U+007F other than U+FFFD, counted in C
+    valid = len(text) - len(text.encode("ascii", "ignore")) - text.count("\ufffd")
     return text if valid >= 4 * broken and valid > 0 else None
 
 

@@ -18,37 +18,56 @@ _ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenews", "ana
                   "reviewnewsarticle", "review", "liveblogposting", "techarticle", "scholarlyarticle"}
 
 
+# A link-dense page with this many teasers and fewer body words is a section page.
+SECTION_MIN_TEASERS = 15
+SECTION_MAX_BODY_WORDS = 80
+
+
 @dataclass(frozen=True)
 class PageShape:
     """Measurements of the page that classify_page reads."""
 
     body_words: int = 0           # words of extracted main text
-    link_density: float = 0.0     # share of visible text inside links
+    link_density: float = 0.0     # share of visible text inside links (see measure_page)
     images: int = 0               # <img> in <body>
     videos: int = 0               # <video>, video iframes
     teasers: int = 0              # links whose text looks like a headline (>= 5 words)
 
 
+def _link_density_matters(teasers: int, body_words: int) -> bool:
+    return teasers >= SECTION_MIN_TEASERS and body_words < SECTION_MAX_BODY_WORDS
+
+
 def measure_page(tree: HtmlElement, body_words: int) -> PageShape:
-    """Count links, images, videos and teaser links once for classify_page."""
+    """Count links, images, videos and teaser links once for classify_page.
+
+    ``link_density`` needs the words of the whole body, the most expensive
+    count here; it is measured only where classify_page reads it (pages with
+    ``SECTION_MIN_TEASERS`` teasers and fewer than ``SECTION_MAX_BODY_WORDS``
+    body words) and is 0.0 on other pages.
+    """
     body = tree.find("body")
     if body is None:
         return PageShape(body_words=body_words)
-    text_len = len(body.text_content().split())
-    link_words = teasers = images = videos = 0
+    script_words = link_words = teasers = images = videos = 0
     for element in body.iter("a", "script", "style", "img", "video", "iframe"):
         if element.tag in ("script", "style"):
-            text_len -= len((element.text or "").split())
+            script_words += len((element.text or "").split())
         elif element.tag == "a":
-            words = len(element.text_content().split())
+            # a link without child nodes holds one text node: .text is its whole text, no XPath call
+            words = len((element.text_content() if len(element) else element.text or "").split())
             link_words += words
             teasers += words >= 5
         elif element.tag == "img":
             images += 1
         elif element.tag == "video" or any(k in (element.get("src") or "") for k in ("youtube", "vimeo", "player")):
             videos += 1
-    return PageShape(body_words=body_words, link_density=link_words / text_len if text_len > 0 else 0.0,
-                     images=images, videos=videos, teasers=teasers)
+    link_density = 0.0
+    if _link_density_matters(teasers, body_words):
+        text_len = len(body.text_content().split()) - script_words
+        link_density = link_words / text_len if text_len > 0 else 0.0
+    return PageShape(body_words=body_words, link_density=link_density, images=images, videos=videos,
+                     teasers=teasers)
 
 
 def _url_looks_like_article(path: str) -> bool:
@@ -89,7 +108,7 @@ def classify_page(url: str, jsonld_types: list[str], og_type: str, shape: PageSh
         return "tag" if _TAG_PATH.search(path) else "section"
     if _SECTION_PATH.search(path):
         return "section"
-    if shape.link_density > 0.6 and shape.teasers >= 15 and shape.body_words < 80:
+    if _link_density_matters(shape.teasers, shape.body_words) and shape.link_density > 0.6:
         return "section"
     if shape.body_words >= 80:
         return "article"
