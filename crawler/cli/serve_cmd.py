@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -65,4 +66,25 @@ def serve(db, host, port, allow_sql, get_path):
                             encoding="utf-8")
         command = datasette_command(db, host=host, port=port, allow_sql=allow_sql, get=get_path,
                                     metadata=metadata)
-        sys.exit(subprocess.call(command, env=os.environ.copy()))
+        sys.exit(run_forwarding_signals(command))
+
+
+def run_forwarding_signals(command: list[str]) -> int:
+    """Run ``command`` and wait for it; SIGTERM/SIGHUP sent to this process go to it too,
+    so stopping `entcrawl serve` (systemd, kill, a test) never leaves Datasette running.
+    (Ctrl-C reaches both already: the terminal signals the whole process group.)"""
+    child = subprocess.Popen(command, env=os.environ.copy())
+
+    def forward(signum: int, _frame: object) -> None:
+        child.send_signal(signum)
+
+    previous = {sig: signal.signal(sig, forward) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        while True:
+            try:
+                return child.wait()
+            except KeyboardInterrupt:       # the child got SIGINT too; wait for it to stop
+                continue
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
