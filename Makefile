@@ -20,10 +20,11 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q -n 2 --dist loadfile
 
-bench: $(STAMP)  # make bench BENCH_ARGS=--quick
-	$(BIN)/python bench/run.py $(BENCH_ARGS)
-	@if command -v redis-server >/dev/null; then $(BIN)/python bench/distributed.py; \
-	else echo "bench/distributed.py skipped: no redis-server (apt-get install redis-server)"; fi
+bench: $(STAMP)  # make bench BENCH_ARGS=--quick; exit status 1 when a target FAILs
+	@status=0; $(BIN)/python bench/run.py $(BENCH_ARGS) || status=$$?; \
+	if command -v redis-server >/dev/null; then $(BIN)/python bench/distributed.py || status=$$?; \
+	else echo "bench/distributed.py skipped: no redis-server (apt-get install redis-server)"; fi; \
+	exit $$status
 
 serve: $(STAMP)
 	$(BIN)/entcrawl serve
