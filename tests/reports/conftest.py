@@ -11,9 +11,12 @@ import fcntl
 import json
 import os
 import shutil
+import socket
 import sqlite3
 import subprocess
 import sys
+import time
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -113,3 +116,41 @@ def entcrawl():
     def invoke(*args: str):
         return CliRunner().invoke(main, list(args), catch_exceptions=False)
     return invoke
+
+
+@pytest.fixture
+def serve():
+    """``serve(db, url_path)`` starts `entcrawl serve` (see :func:`start_serve`); killed after the test."""
+    started: list[subprocess.Popen] = []
+
+    def start(db: Path, url_path: str = "/-/versions.json") -> tuple[subprocess.Popen, str]:
+        server, url = start_serve(db, url_path)
+        started.append(server)
+        return server, url
+
+    yield start
+    for server in started:
+        if server.poll() is None:
+            server.kill()
+            server.wait(timeout=10)
+
+
+def start_serve(db: Path, url_path: str = "/-/versions.json", timeout: float = 20) -> tuple[subprocess.Popen, str]:
+    """`entcrawl serve --db DB` on a free port, once it answers ``url_path``: (process, URL)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-c", "from crawler.cli import main; main()", "serve", "--db", str(db), "--port", str(port)],
+        cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}{url_path}"
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=2).read()
+            return server, url
+        except OSError:
+            if time.monotonic() > deadline or server.poll() is not None:
+                server.kill()
+                pytest.fail("datasette did not start: " + server.stderr.read().decode()[-2000:])
+            time.sleep(0.2)

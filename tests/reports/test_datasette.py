@@ -137,30 +137,10 @@ CHROMIUM = next((p for p in (shutil.which("chromium"), "/usr/bin/chromium",
                              shutil.which("chromium-browser")) if p and Path(p).exists()), None)
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.mark.skipif(CHROMIUM is None, reason="no chromium found (apt-get install chromium)")
-def test_chart_renders_in_headless_chromium(demo_db, tmp_path):
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-c", "from crawler.cli import main; main()", "serve",
-         "--db", str(demo_db.path), "--port", str(port)],
-        cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}/entcrawl/show_coverage_by_week?show=squid-game"
+def test_chart_renders_in_headless_chromium(demo_db, tmp_path, serve):
+    server, url = serve(demo_db.path, "/entcrawl/show_coverage_by_week?show=squid-game")
     try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                urllib.request.urlopen(url, timeout=2).read()
-                break
-            except OSError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    pytest.fail("datasette did not start: " + server.stderr.read().decode()[-2000:])
-                time.sleep(0.2)
         dom = subprocess.run(
             [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
              "--disable-component-update", "--no-first-run", "--disable-sync",
