@@ -17,7 +17,7 @@ from typing import Any
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
-from crawler.ops.lock import RunLock, lock_path_for
+from crawler.ops.lock import HELD_SETTING, RunLock, lock_path_for
 from crawler.registry import Registry, load_registry
 from crawler.spiders.arguments import parse_crawl_arguments
 from pipelines.crawl_runs import mark_interrupted_runs
@@ -86,6 +86,8 @@ def run_crawl(
     lock = RunLock(lock_path_for(db_path))
     if use_lock:
         lock.acquire()
+    # This process decides about the lock: the spiders' RunLockExtension stays off.
+    settings.set(HELD_SETTING, True, priority="cmdline")
     try:
         if not settings.get("ENTCRAWL_RUN_ID"):
             settings.set("ENTCRAWL_RUN_ID", str(uuid.uuid4()), priority="cmdline")

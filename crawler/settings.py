@@ -80,6 +80,7 @@ ITEM_PIPELINES = {
 }
 
 EXTENSIONS = {
+    "crawler.ops.lock.RunLockExtension": 0,          # `scrapy crawl` takes the run lock too
     "crawler.ops.progress.ProgressExtension": 500,
     "crawler.ops.redaction.RedactLogsExtension": 0,
 }

@@ -9,10 +9,14 @@ for the message the second process prints.
 from __future__ import annotations
 
 import fcntl
+import logging
 import os
 from datetime import datetime, timezone
 from pathlib import Path
 from types import TracebackType
+from typing import Any
+
+logger = logging.getLogger(__name__)
 
 
 class CrawlLockedError(RuntimeError):
@@ -85,3 +89,46 @@ def _read_holder(fd: int) -> str:
         return os.pread(fd, 200, 0).decode("utf-8", "replace").strip()
     except OSError:
         return ""
+
+
+STORE_PIPELINE = "pipelines.store.StorePipeline"
+HELD_SETTING = "ENTCRAWL_RUN_LOCK_HELD"     # set by crawler/runner.py, which locks itself
+
+
+class RunLockExtension:
+    """`scrapy crawl SLUG` takes the database's run lock as `entcrawl crawl` does.
+
+    Switched off (``NotConfigured``) when ``ENTCRAWL_RUN_LOCK_HELD`` is set (the
+    runner of `entcrawl crawl` holds the lock for all its spiders) and when the
+    crawl does not store into the database (no ``StorePipeline``, e.g. a
+    distributed worker).  When another crawl holds the lock, the crawl does not
+    start: the error is logged and ``CrawlLockedError`` raised before any request.
+    The lock is released when the engine stops.
+    """
+
+    def __init__(self, lock_path: str | Path) -> None:
+        self.lock = RunLock(lock_path)
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> RunLockExtension:
+        from scrapy import signals
+        from scrapy.exceptions import NotConfigured
+
+        from pipelines.database import resolve_db_path
+
+        settings = crawler.settings
+        if settings.getbool(HELD_SETTING):
+            raise NotConfigured("the runner holds the run lock")
+        if settings.getwithbase("ITEM_PIPELINES").get(STORE_PIPELINE) is None:
+            raise NotConfigured("this crawl does not store into a database")
+        extension = cls(lock_path_for(resolve_db_path(settings.get("ENTCRAWL_DB"))))
+        try:
+            extension.lock.acquire()
+        except CrawlLockedError as exc:
+            logger.error("%s; not crawling", exc)
+            raise
+        crawler.signals.connect(extension.release, signal=signals.engine_stopped)
+        return extension
+
+    def release(self) -> None:
+        self.lock.release()
