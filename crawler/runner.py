@@ -95,20 +95,28 @@ def run_crawl(
             _close_interrupted_runs(db_path)
         logger.info("run %s: crawling %s into %s", settings.get("ENTCRAWL_RUN_ID"),
                     ", ".join(chosen) or "(no site)", db_path)
-        process = CrawlerProcess(settings)
-        crawlers = []
-        for slug in chosen:
-            crawler = process.create_crawler(slug)
-            crawlers.append(crawler)
-            process.crawl(crawler, **(spider_args or {}))
-        process.start()
+        finished = crawl_sites(settings, chosen, spider_args)
     finally:
         lock.release()
-    outcomes = []
-    for slug, crawler in zip(chosen, crawlers):
+    return [SiteOutcome(slug, reason, stats) for slug, reason, stats in finished]
+
+
+def crawl_sites(settings: Settings, slugs: list[str], spider_args: dict[str, str] | None = None,
+                ) -> list[tuple[str, str, dict[str, Any]]]:
+    """Run one spider per slug in one CrawlerProcess until all close:
+    ``(slug, finish reason, stats)`` per site."""
+    process = CrawlerProcess(settings)
+    crawlers = []
+    for slug in slugs:
+        crawler = process.create_crawler(slug)
+        crawlers.append(crawler)
+        process.crawl(crawler, **(spider_args or {}))
+    process.start()
+    finished = []
+    for slug, crawler in zip(slugs, crawlers):
         stats = crawler.stats.get_stats() if crawler.stats else {}
-        outcomes.append(SiteOutcome(slug, str(stats.get("finish_reason", "not started")), stats))
-    return outcomes
+        finished.append((slug, str(stats.get("finish_reason", "not started")), stats))
+    return finished
 
 
 def _close_interrupted_runs(db_path: Any) -> None:

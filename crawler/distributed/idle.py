@@ -26,7 +26,7 @@ from scrapy.exceptions import DontCloseSpider, NotConfigured
 from scrapy.utils.asyncio import create_looping_call
 from scrapy.utils.misc import load_object
 
-from crawler.distributed.keys import DEFAULT_PREFIX, RedisKeys
+from crawler.distributed.keys import RedisKeys
 
 logger = logging.getLogger(__name__)
 DEFAULT_IDLE_CLOSE_SECONDS = 60.0
@@ -75,7 +75,7 @@ class IdleCloseExtension:
         idle_seconds = settings.getfloat("ENTCRAWL_IDLE_CLOSE_SECONDS", DEFAULT_IDLE_CLOSE_SECONDS)
         if idle_seconds <= 0:
             raise NotConfigured("ENTCRAWL_IDLE_CLOSE_SECONDS <= 0: workers never close by themselves")
-        keys = RedisKeys(settings.get("ENTCRAWL_REDIS_PREFIX") or DEFAULT_PREFIX)
+        keys = RedisKeys.from_settings(settings)
         extension = cls(crawler, connection.from_settings(settings), keys, idle_seconds,
                         settings.getfloat("ENTCRAWL_IDLE_POLL_SECONDS", DEFAULT_POLL_SECONDS))
         crawler.signals.connect(extension.spider_opened, signal=signals.spider_opened)

@@ -15,7 +15,7 @@ from typing import Any
 from itemadapter import ItemAdapter
 from scrapy_redis.pipelines import RedisPipeline
 
-from crawler.distributed.keys import DEFAULT_PREFIX, RedisKeys
+from crawler.distributed.keys import RedisKeys
 from crawler.items import ArticleItem
 
 ITEM_FIELDS = frozenset(f.name for f in dataclasses.fields(ArticleItem))
@@ -64,7 +64,7 @@ class PushItemsPipeline(RedisPipeline):
     def from_crawler(cls, crawler: Any) -> PushItemsPipeline:
         from scrapy_redis import connection
 
-        keys = RedisKeys(crawler.settings.get("ENTCRAWL_REDIS_PREFIX") or DEFAULT_PREFIX)
+        keys = RedisKeys.from_settings(crawler.settings)
         return cls(connection.from_settings(crawler.settings), keys.items, crawler.stats)
 
     def process_item(self, item: Any) -> Any:  # type: ignore[override]

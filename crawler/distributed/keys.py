@@ -7,6 +7,7 @@ prefixes, and ``redis-cli --scan --pattern 'entcrawl:*'`` lists it all.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 DEFAULT_PREFIX = "entcrawl"
 
@@ -14,6 +15,11 @@ DEFAULT_PREFIX = "entcrawl"
 @dataclass(frozen=True)
 class RedisKeys:
     prefix: str = DEFAULT_PREFIX
+
+    @classmethod
+    def from_settings(cls, settings: Any) -> RedisKeys:
+        """The keys under ``ENTCRAWL_REDIS_PREFIX`` of these Scrapy settings (or the default)."""
+        return cls(settings.get("ENTCRAWL_REDIS_PREFIX") or DEFAULT_PREFIX)
 
     # --- per spider (scrapy-redis templates use %(spider)s) ----------------
     @property

@@ -27,7 +27,7 @@ from typing import Any
 
 from scrapy import signals
 
-from crawler.distributed.keys import DEFAULT_PREFIX, RedisKeys
+from crawler.distributed.keys import RedisKeys
 
 logger = logging.getLogger(__name__)
 DEFAULT_HEARTBEAT_SECONDS = 10.0
@@ -108,9 +108,7 @@ class WorkerReportExtension:
     @classmethod
     def from_crawler(cls, crawler: Any) -> WorkerReportExtension:
         settings = crawler.settings
-        extension = cls(crawler, _redis(settings),
-                        RedisKeys(settings.get("ENTCRAWL_REDIS_PREFIX") or DEFAULT_PREFIX),
-                        worker_id_from(settings))
+        extension = cls(crawler, _redis(settings), RedisKeys.from_settings(settings), worker_id_from(settings))
         crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
         return extension
 
@@ -135,9 +133,7 @@ class SeedOnceMiddleware:
     @classmethod
     def from_crawler(cls, crawler: Any) -> SeedOnceMiddleware:
         settings = crawler.settings
-        return cls(crawler, _redis(settings),
-                   RedisKeys(settings.get("ENTCRAWL_REDIS_PREFIX") or DEFAULT_PREFIX),
-                   worker_id_from(settings),
+        return cls(crawler, _redis(settings), RedisKeys.from_settings(settings), worker_id_from(settings),
                    settings.getint("ENTCRAWL_SEED_TTL_SECONDS", DEFAULT_SEED_TTL_SECONDS))
 
     async def process_start(self, start: AsyncIterator[Any]) -> AsyncIterator[Any]:

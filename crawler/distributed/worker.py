@@ -13,15 +13,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from scrapy.crawler import CrawlerProcess
-
 from crawler.distributed.items import ITEMS_PUSHED_STAT
 from crawler.distributed.keys import DEFAULT_PREFIX, RedisKeys
 from crawler.distributed.presence import SEEDED_STAT, Heartbeat, default_worker_id
 from crawler.distributed.profile import worker_settings
 from crawler.distributed.redis_url import connect, redact, validate_redis_url
 from crawler.registry import load_registry
-from crawler.runner import SiteOutcome, project_settings, select_sites
+from crawler.runner import SiteOutcome, crawl_sites, project_settings, select_sites
 from crawler.spiders.arguments import parse_crawl_arguments
 
 logger = logging.getLogger("entcrawl.worker")
@@ -100,16 +98,5 @@ def run_worker(
             logger.warning("the ingest is still reconciling after %.0f s; starting anyway", wait)
         logger.info("worker %s (one of %d) on %s: %s", worker_id, workers, redact(redis_url),
                     ", ".join(chosen) or "(no site)")
-        process = CrawlerProcess(settings)
-        crawlers = []
-        for slug in chosen:
-            crawler = process.create_crawler(slug)
-            crawlers.append(crawler)
-            process.crawl(crawler, **(spider_args or {}))
-        process.start()
-    outcomes = []
-    for slug, crawler in zip(chosen, crawlers):
-        stats = crawler.stats.get_stats() if crawler.stats else {}
-        outcomes.append(WorkerOutcome(slug, str(stats.get("finish_reason", "not started")), stats,
-                                      worker_id=worker_id))
-    return outcomes
+        finished = crawl_sites(settings, chosen, spider_args)
+    return [WorkerOutcome(slug, reason, stats, worker_id=worker_id) for slug, reason, stats in finished]

@@ -211,13 +211,20 @@ def write_png(chart: Chart, path: Path) -> None:
         plt.close(figure)
 
 
-def write_chart(chart: Chart, path: str | Path, table_text: str = "") -> Path:
-    """Write ``path`` as HTML (inline SVG) or PNG, chosen by its extension."""
+def chart_target(path: str | Path) -> tuple[Path, str]:
+    """``(path, ".png" | ".html" | ".htm")`` with its folder created; ChartFormatError for
+    any other extension (the chart commands write HTML or PNG, chosen by the name)."""
     target = Path(path)
     suffix = target.suffix.lower()
     if suffix not in (".html", ".htm", ".png"):
         raise ChartFormatError(f"{target.name}: the chart file must end in .html or .png")
     target.parent.mkdir(parents=True, exist_ok=True)
+    return target, suffix
+
+
+def write_chart(chart: Chart, path: str | Path, table_text: str = "") -> Path:
+    """Write ``path`` as HTML (inline SVG) or PNG, chosen by its extension."""
+    target, suffix = chart_target(path)
     if suffix == ".png":
         write_png(chart, target)
     else:

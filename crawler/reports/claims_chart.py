@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path
 
-from crawler.reports.charts import ChartFormatError
+from crawler.reports.charts import ChartFormatError, chart_target
 from crawler.reports.claims import CERTAINTY_ORDER, ClaimRow
 
 COLORS = {"official": "#2b8a3e", "reported": "#2f6db5", "rumoured": "#d9822b", "speculation": "#9c6ade"}
@@ -161,11 +161,7 @@ def write_png(rows: Sequence[ClaimRow], title: str, path: Path) -> None:
 
 def write_claims_chart(rows: Sequence[ClaimRow], title: str, path: str | Path, table_text: str = "") -> Path:
     """Write ``path`` as HTML (inline SVG + the table) or PNG, by its extension."""
-    target = Path(path)
-    suffix = target.suffix.lower()
-    if suffix not in (".html", ".htm", ".png"):
-        raise ChartFormatError(f"{target.name}: the chart file must end in .html or .png")
-    target.parent.mkdir(parents=True, exist_ok=True)
+    target, suffix = chart_target(path)
     if suffix == ".png":
         write_png(rows, title, target)
     else:

@@ -18,7 +18,6 @@ from typing import Any
 from sqlite_utils import Database
 
 from crawler.reports.coverage import CoverageReport
-from crawler.reports.periods import PeriodKind
 from crawler.reports.render import bar, period_record
 from pipelines.article_kinds import KINDS
 

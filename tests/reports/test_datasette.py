@@ -2,15 +2,10 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import re
 import shutil
-import socket
 import sqlite3
 import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
