@@ -123,55 +123,15 @@ def build_profile(index: int, show: Show, folder: TextFolder) -> ShowProfile:
     )
 
 
-_KIND_BEFORE = tuple(" " + k for k in KIND_WORDS)
-_KIND_AFTER = tuple(k + " " for k in KIND_WORDS) + tuple(k + " " for k in APPOSITIVE_KINDS)
+KIND_BEFORE = tuple(" " + k for k in KIND_WORDS)
+KIND_AFTER = tuple(k + " " for k in KIND_WORDS) + tuple(k + " " for k in APPOSITIVE_KINDS)
 
 
-@dataclass(frozen=True)
-class HitContext:
-    """Where a hit sits: the neighbouring text, bounded by the next/previous hit."""
-    before: str              # folded text before the hit, stripped, with a leading space
-    after: str               # folded text after the hit, stripped, with a trailing space
-    glued_before: bool       # only spaces/quotes between the previous word and the hit
-    glued_after: bool        # only spaces/quotes between the hit and the next word
-    at_start: bool           # sentence-initial (or in a Title Case headline)
-
-
-def hit_context(text: str, padded: str, start: int, end: int, lower: int, upper: int,
-                at_start: bool) -> HitContext:
-    before = padded[max(lower + 1, start - 40):start + 1].rstrip()
-    after = padded[end + 1:min(upper + 1, end + 41)].lstrip() + " "
-    return HitContext(
-        before=" " + before,
-        after=after,
-        glued_before=_glued(text, start - 1, -1),
-        glued_after=_glued(text, end, 1),
-        at_start=at_start,
-    )
-
-
-def _glued(text: str, position: int, step: int) -> bool:
+def glued(text: str, position: int, step: int) -> bool:
+    """Only spaces/quotes between ``position`` (walking by ``step``) and the next word, no clause break."""
     while 0 <= position < len(text) and (text[position].isspace() or text[position] in OPEN_QUOTES + CLOSE_QUOTES):
         position += step
     return not (0 <= position < len(text)) or text[position] not in CLAUSE_BREAKS
-
-
-def is_vetoed(context: HitContext, profile: ShowProfile, cjk: bool) -> bool:
-    """True when the words right next to the hit make it another work or a phrase."""
-    if context.before.endswith(profile.not_before) or context.after.startswith(profile.not_after):
-        return True
-    if context.at_start and context.glued_after and context.after.startswith(profile.not_after_at_start):
-        return True
-    if context.glued_before and context.before.endswith(_KIND_BEFORE):
-        return True
-    if context.after.startswith(_KIND_AFTER) and (context.glued_after or context.after.startswith(("the ", "la ", "el "))):
-        return True
-    if cjk or has_cjk(context.before[-6:]) or has_cjk(context.after[:6]):
-        before, after = context.before.rstrip(), context.after.lstrip()
-        if before.endswith(KIND_WORDS_CJK) or after.startswith(KIND_WORDS_CJK):
-            return True
-        return after.startswith("の") and any(k in after[1:6] for k in KIND_WORDS_CJK)
-    return False
 
 
 def in_larger_name(text: str, start: int, original: str) -> bool:
@@ -231,22 +191,6 @@ def is_title_case_headline(title: str) -> bool:
     if len(words) < 3:
         return False
     return sum(1 for w in words if w[0].isupper()) / len(words) >= 0.6
-
-
-def window_evidence(padded: str, start: int, end: int, profile: ShowProfile) -> tuple[int, int]:
-    """(specific, generic) evidence near a mention: 2/0 points each, generic 0 or 1."""
-    left = padded[max(0, start - WINDOW):start + 1]
-    right = padded[end + 1:end + 1 + WINDOW]
-    window = left + " " + right
-    specific = 2 if any(p in window for p in profile.specific) else 0
-    if not specific and profile.specific_cjk and any(p in window for p in profile.specific_cjk):
-        specific = 2
-    words = window.split()
-    generic = 1 if not SHOW_WORDS.isdisjoint(words) or any(w in window for w in SHOW_WORDS_CJK) else 0
-    near = left.split()[-NEAR_WORDS:] + right.split()[:NEAR_WORDS]
-    if not NEAR_NEGATIVE.isdisjoint(near):
-        specific, generic = max(0, specific - 2), 0
-    return specific, generic
 
 
 def article_has_specific(padded_texts: tuple[str, ...], profile: ShowProfile) -> bool:

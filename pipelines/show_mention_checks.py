@@ -7,8 +7,8 @@ import re
 from collections.abc import Mapping
 
 from pipelines.show_evidence import (
-    _KIND_AFTER, _KIND_BEFORE, KIND_WORDS_CJK, NEAR_NEGATIVE, NEAR_WORDS, SHOW_WORDS, SHOW_WORDS_CJK,
-    WINDOW, ShowProfile, _glued, in_larger_name, is_capitalized, is_sentence_start,
+    KIND_AFTER, KIND_BEFORE, KIND_WORDS_CJK, NEAR_NEGATIVE, NEAR_WORDS, SHOW_WORDS, SHOW_WORDS_CJK,
+    WINDOW, ShowProfile, glued, in_larger_name, is_capitalized, is_sentence_start,
 )
 from pipelines.show_season import NUMBER_WORDS, season_after, season_before, season_in_clause
 from pipelines.show_text import has_cased_letters, has_cjk
@@ -23,8 +23,8 @@ _ARTICLES = ("the ", "la ", "el ")
 # How a season_after form without a leading digit or CJK starts: "s " ("'s"), a season
 # noun or a number word (show_season._NUM).
 _AFTER_STARTS = ("s ",) + _SEASON_NOUNS + tuple(w for w, n in NUMBER_WORDS.items() if n)
-_KIND_BEFORE_LAST = frozenset(k.rsplit(" ", 1)[-1] for k in _KIND_BEFORE)     # " video game" -> "game"
-_KIND_AFTER_FIRST = frozenset(k.split(" ", 1)[0] for k in _KIND_AFTER)        # "the novel " -> "the"
+_KIND_BEFORE_LAST = frozenset(k.rsplit(" ", 1)[-1] for k in KIND_BEFORE)     # " video game" -> "game"
+_KIND_AFTER_FIRST = frozenset(k.split(" ", 1)[0] for k in KIND_AFTER)        # "the novel " -> "the"
 _SHOW_WORDS_CJK_ASCII = tuple(w for w in SHOW_WORDS_CJK if w.isascii())     # "tvn", "jtbc"
 
 
@@ -96,7 +96,8 @@ def may_be_title(text: str, start: int, end: int, alias: str) -> bool:
 def is_vetoed_at(text: str, padded: str, start: int, end: int, lower: int, upper: int,
                  title_case_headline: bool, profile: ShowProfile, cjk_name: bool,
                  cjk_text: bool) -> bool:
-    """``is_vetoed(hit_context(...), profile, cjk_name)`` (show_evidence.py), with the
+    """``is_vetoed(hit_context(...), profile, cjk_name)`` (the rules as first written, kept in
+    tests/tagging/test_show_scan.py to check this against), with the
     sentence-start and glued tests run only when a veto word is actually there.
     ``cjk_text``: ``has_cjk(padded)`` (without CJK the CJK veto cannot apply)."""
     before = " " + padded[max(lower + 1, start - 40):start + 1].rstrip()
@@ -104,14 +105,14 @@ def is_vetoed_at(text: str, padded: str, start: int, end: int, lower: int, upper
     if before.endswith(profile.not_before) or after.startswith(profile.not_after):
         return True
     if (profile.not_after_at_start and after.startswith(profile.not_after_at_start)
-            and (title_case_headline or is_sentence_start(text, start)) and _glued(text, end, 1)):
+            and (title_case_headline or is_sentence_start(text, start)) and glued(text, end, 1)):
         return True
     # The ~50 kind words are only tried when the word next to the hit is one of theirs.
-    if (before[before.rfind(" ") + 1:] in _KIND_BEFORE_LAST and before.endswith(_KIND_BEFORE)
-            and _glued(text, start - 1, -1)):
+    if (before[before.rfind(" ") + 1:] in _KIND_BEFORE_LAST and before.endswith(KIND_BEFORE)
+            and glued(text, start - 1, -1)):
         return True
-    if (after[:after.find(" ")] in _KIND_AFTER_FIRST and after.startswith(_KIND_AFTER)
-            and (after.startswith(_ARTICLES) or _glued(text, end, 1))):
+    if (after[:after.find(" ")] in _KIND_AFTER_FIRST and after.startswith(KIND_AFTER)
+            and (after.startswith(_ARTICLES) or glued(text, end, 1))):
         return True
     if not (cjk_name or cjk_text):
         return False
@@ -126,8 +127,8 @@ def is_vetoed_at(text: str, padded: str, start: int, end: int, lower: int, upper
 
 def window_points(padded: str, start: int, end: int, profile: ShowProfile,
                   by_first_word: Mapping[str, tuple[str, ...]] | None = None) -> tuple[int, int]:
-    """``window_evidence`` (show_evidence.py) with one split per side and the CJK show
-    words searched only in windows that can hold them.  ``by_first_word``:
+    """``window_evidence`` (the first version, in tests/tagging/test_show_scan.py) with one
+    split per side and the CJK show words searched only in windows that can hold them.  ``by_first_word``:
     ``profile.specific`` by first word (:func:`specific_by_first_word`); a phrase can
     only be in the window if its first word is one of the window's words."""
     left = padded[max(0, start - WINDOW):start + 1]

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import random
 import threading
+from dataclasses import dataclass
 
 import ahocorasick
 import pytest
 
 from pipelines.show_catalog import Catalog
 from pipelines.show_evidence import (
-    article_has_specific, build_profile, hit_context, is_sentence_start, is_vetoed, window_evidence,
+    KIND_AFTER, KIND_BEFORE, KIND_WORDS_CJK, NEAR_NEGATIVE, NEAR_WORDS, SHOW_WORDS, SHOW_WORDS_CJK, WINDOW,
+    ShowProfile, article_has_specific, build_profile, glued, is_sentence_start,
 )
 from pipelines.show_mention_checks import (
     _clause_end, is_vetoed_at, season_near, specific_by_first_word, window_points,
@@ -21,6 +23,66 @@ from pipelines.show_season import season_after, season_before, season_in_clause
 from pipelines.show_specific import SpecificEvidence
 from pipelines.show_tagger import ShowTagger, _split_matches
 from pipelines.show_text import TextFolder, has_cased_letters, has_cjk
+
+
+# ---- the per-hit rules as first written (show_evidence.py before issue 7); the fast forms in
+# show_mention_checks.py are checked against them below
+@dataclass(frozen=True)
+class HitContext:
+    """Where a hit sits: the neighbouring text, bounded by the next/previous hit."""
+    before: str              # folded text before the hit, stripped, with a leading space
+    after: str               # folded text after the hit, stripped, with a trailing space
+    glued_before: bool       # only spaces/quotes between the previous word and the hit
+    glued_after: bool        # only spaces/quotes between the hit and the next word
+    at_start: bool           # sentence-initial (or in a Title Case headline)
+
+
+def hit_context(text: str, padded: str, start: int, end: int, lower: int, upper: int,
+                at_start: bool) -> HitContext:
+    before = padded[max(lower + 1, start - 40):start + 1].rstrip()
+    after = padded[end + 1:min(upper + 1, end + 41)].lstrip() + " "
+    return HitContext(
+        before=" " + before,
+        after=after,
+        glued_before=glued(text, start - 1, -1),
+        glued_after=glued(text, end, 1),
+        at_start=at_start,
+    )
+
+
+def is_vetoed(context: HitContext, profile: ShowProfile, cjk: bool) -> bool:
+    """True when the words right next to the hit make it another work or a phrase."""
+    if context.before.endswith(profile.not_before) or context.after.startswith(profile.not_after):
+        return True
+    if context.at_start and context.glued_after and context.after.startswith(profile.not_after_at_start):
+        return True
+    if context.glued_before and context.before.endswith(KIND_BEFORE):
+        return True
+    if context.after.startswith(KIND_AFTER) and (context.glued_after or context.after.startswith(("the ", "la ", "el "))):
+        return True
+    if cjk or has_cjk(context.before[-6:]) or has_cjk(context.after[:6]):
+        before, after = context.before.rstrip(), context.after.lstrip()
+        if before.endswith(KIND_WORDS_CJK) or after.startswith(KIND_WORDS_CJK):
+            return True
+        return after.startswith("の") and any(k in after[1:6] for k in KIND_WORDS_CJK)
+    return False
+
+
+def window_evidence(padded: str, start: int, end: int, profile: ShowProfile) -> tuple[int, int]:
+    """(specific, generic) evidence near a mention: 2/0 points each, generic 0 or 1."""
+    left = padded[max(0, start - WINDOW):start + 1]
+    right = padded[end + 1:end + 1 + WINDOW]
+    window = left + " " + right
+    specific = 2 if any(p in window for p in profile.specific) else 0
+    if not specific and profile.specific_cjk and any(p in window for p in profile.specific_cjk):
+        specific = 2
+    words = window.split()
+    generic = 1 if not SHOW_WORDS.isdisjoint(words) or any(w in window for w in SHOW_WORDS_CJK) else 0
+    near = left.split()[-NEAR_WORDS:] + right.split()[:NEAR_WORDS]
+    if not NEAR_NEGATIVE.isdisjoint(near):
+        specific, generic = max(0, specific - 2), 0
+    return specific, generic
+
 
 WORDS = ("the", "bear", "the bear", "you", "succession", "squid", "game", "sa", "ana", "anan",
          "banana", "na", "de", "la casa de papel", "élite", "straße", "Ωmega", "season", "2",
