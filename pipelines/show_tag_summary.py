@@ -81,6 +81,11 @@ def score_table() -> tuple[tuple[float, ...], ...]:
 def add_list_evidence(mentions: list[Mention], title: str, body: str) -> None:
     """A title in a list with another show's title is a title: +2 points.
     ``mentions`` in text order (headline first, then body, by start)."""
+    for mention in mentions:
+        if mention.points < 2 and mention.name.ambiguous:
+            break
+    else:
+        return                          # nothing to raise (the common case)
     for left, right in zip(mentions, mentions[1:]):
         left_title = left.where == "headline"
         if left_title != (right.where == "headline") or left.name.show_index == right.name.show_index:

@@ -194,7 +194,7 @@ def _season_reference(text: str, padded: str, start: int, end: int, upper: int) 
 SEASON_WORDS = ("The Bear", "season", "Season 2", "series three", "second season of", "S02E05", "4",
                 "10 years", "temporada 2 de", "시즌2", "and final season", "returns for a third season",
                 "sunny", "Succession", ".", "5th", "s", "'s", "'s second season", "シーズン2", "第3",
-                "이 시즌2", "segunda temporada", "\u0663", "s 2nd series", "'s S3")
+                "이 시즌2", "segunda temporada", "\u0663", "s 2nd series", "'s S3", "— — 7", "–\u00a0 – s4")
 
 
 def test_fast_checks_equal_plain_ones(catalog: Catalog) -> None:

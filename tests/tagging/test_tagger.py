@@ -8,7 +8,7 @@ import pytest
 
 from pipelines.show_catalog import catalog_from_data
 from pipelines.show_tagger import ShowTag, ShowTagger
-from pipelines.show_text import TextFolder
+from pipelines.show_text import TextFolder, build_fold_table
 
 
 def ids(tags):
@@ -22,6 +22,23 @@ def test_folding_keeps_offsets():
         assert len(folder.fold(text)) == len(text)
     assert folder.fold("Élite — “You”") == "elite    you "
     assert folder.fold_phrase("  Squid  Game: The Challenge ") == "squid game the challenge"
+
+
+@pytest.mark.parametrize("text", [
+    "plain ASCII " * 20,                                           # bytes path
+    "Élite, Señor Müller " * 20,                                   # Latin-1 path
+    "Grey’s Anatomy — „Staffel“ … " * 20,                          # common wide punctuation, then Latin-1
+    "지금 우리 학교는 シーズン2 ÉLITE İstanbul ß ﬁ Ａｂｃ " * 10,      # NumPy gather over UTF-16 units
+    "astral 𝔘𝔫𝔦 😀 and Ꭺ " * 20,                                   # surrogate pairs pass through
+    "compatibility \ufa6c\ufacf ideographs stay as they are " * 5,     # their fold is outside the BMP
+    "short 지금",                                                  # short wide text: str.translate
+    "\u201cquoted\u201d then Korean 지금 우리 학교는 " * 10,           # common punctuation first, then wide
+])
+def test_every_fold_path_equals_the_table(text):
+    folder = TextFolder()
+    expected = text.translate(build_fold_table())
+    assert folder.fold(text) == expected
+    assert len(expected) == len(text)
 
 
 def test_case_accents_and_punctuation(tagger):
