@@ -14,13 +14,19 @@ For each batch of articles (one ``SELECT`` by id range, one transaction):
 4. write with ``executemany``.
 
 A ``retag_runs`` row records the run: counts, speed and the per-show changes.
+
+With ``workers > 1`` the tagging runs in a ``TaggingPool`` (pipelines/tagging_pool.py),
+started once for the run: the workers tag ahead (up to two batches of 128 articles
+each) while this process reads, compares, annotates and writes; the results are the
+same as with ``workers=1``.
 """
 from __future__ import annotations
 
 import time
-from collections import Counter
-from collections.abc import Callable, Mapping
+from collections import Counter, deque
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
 from sqlite_utils import Database
@@ -30,7 +36,8 @@ from pipelines import database as dbq
 from pipelines.annotate import annotate_show, publication_date, show_inputs, show_names
 from pipelines.coverage_facts import refresh_coverage_facts
 from pipelines.show_catalog import Catalog
-from pipelines.show_tagger import ShowTagger
+from pipelines.show_tagger import ShowTag, ShowTagger
+from pipelines.tagging_pool import TaggingPool, tag_articles
 
 DEFAULT_BATCH_SIZE = 1000
 _TAG_FIELDS = ("alias", "where", "count", "season", "score", "is_about")
@@ -100,23 +107,35 @@ class _BatchWriter:
 
 def retag_database(db: Database, catalog: Catalog, *, batch_size: int = DEFAULT_BATCH_SIZE,
                    full: bool = False, catalog_label: str = "",
-                   progress: Callable[[RetagSummary], None] | None = None) -> RetagSummary:
-    """Re-tag all articles of ``db`` with ``catalog``; returns (and records) what changed."""
+                   progress: Callable[[RetagSummary], None] | None = None,
+                   workers: int = 1) -> RetagSummary:
+    """Re-tag all articles of ``db`` with ``catalog``; returns (and records) what changed.
+    ``workers > 1``: tag in that many worker processes (same results)."""
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
+    if workers < 1:
+        raise ValueError(f"workers must be at least 1, not {workers}")
     started = time.perf_counter()
     summary = RetagSummary(claims_before=store.count_claims(db))
     summary.run_id = store.start_retag_run(db, dbq.utc_now(), catalog_label or catalog.source, full)
-    clock = time.perf_counter()
-    tagger = ShowTagger(catalog)                 # built once: ~0.1-0.3 s for 239 shows
-    names = show_names(catalog)
-    summary.timings["setup"] = time.perf_counter() - clock
+    pool: TaggingPool | None = None
     try:
-        _retag_batches(db, tagger, names, batch_size, full, summary, progress)
+        clock = time.perf_counter()
+        tagger = ShowTagger(catalog)             # built once: ~0.1-0.3 s for 239 shows
+        names = show_names(catalog)
+        if workers > 1:
+            pool = TaggingPool(tagger, workers)  # forks: the workers inherit the tagger
+        summary.timings["setup"] = time.perf_counter() - clock
+        reader = _ArticleReader(db, batch_size, summary.timings)
+        tag_batches = pool.tag_many(reader.texts()) if pool else tag_articles(tagger, reader.texts(), 1)
+        _retag_batches(db, reader, _TagStream(tag_batches, summary.timings), names, full, summary, progress)
     except BaseException:
         store.finish_retag_run(db, summary.run_id, {"finished_at": dbq.utc_now(), "status": "failed",
                                                     "articles": summary.articles})
         raise
+    finally:
+        if pool is not None:
+            pool.close()
     summary.claims_after = store.count_claims(db)
     summary.seconds = time.perf_counter() - started
     store.finish_retag_run(db, summary.run_id, {
@@ -132,25 +151,64 @@ def retag_database(db: Database, catalog: Catalog, *, batch_size: int = DEFAULT_
     return summary
 
 
-def _retag_batches(db: Database, tagger: ShowTagger, names: Mapping[str, tuple[str, ...]], batch_size: int,
-                   full: bool, summary: RetagSummary,
+class _ArticleReader:
+    """Reads the articles ``batch_size`` at a time (one ``SELECT`` by id) as the tagger's
+    input; each batch read waits in ``batches`` until its tags come back."""
+
+    def __init__(self, db: Database, batch_size: int, timings: dict[str, float]):
+        self._db, self._batch_size, self._timings = db, batch_size, timings
+        self.batches: deque[list[tuple[Any, ...]]] = deque()
+
+    def texts(self) -> Iterator[tuple[str, str, str]]:
+        """(title, body, language) of every article, in id order, exactly as the tag stage saw them."""
+        last_id = 0
+        while True:
+            clock = time.perf_counter()
+            rows = self._db.execute(
+                "SELECT id, title, body, language, published_at, source FROM articles"
+                " WHERE id > ? ORDER BY id LIMIT ?", [last_id, self._batch_size]).fetchall()
+            self._timings["read"] += time.perf_counter() - clock
+            if not rows:
+                return
+            last_id = rows[-1][0]
+            self.batches.append(rows)
+            for row in rows:
+                yield row[1] or "", row[2] or "", row[3] or ""
+
+
+class _TagStream:
+    """One article's tags at a time from batches of tags; times the wait for them as "tag"
+    (minus the reading the tagging input did meanwhile, which counts as "read")."""
+
+    def __init__(self, batches: Iterator[list[list[ShowTag]]], timings: dict[str, float]):
+        self._tags = chain.from_iterable(batches)
+        self._timings = timings
+
+    def next(self) -> list[ShowTag] | None:
+        clock, read = time.perf_counter(), self._timings["read"]
+        tags = next(self._tags, None)
+        self._timings["tag"] += time.perf_counter() - clock - (self._timings["read"] - read)
+        return tags
+
+
+def _retag_batches(db: Database, reader: _ArticleReader, stream: _TagStream,
+                   names: Mapping[str, tuple[str, ...]], full: bool, summary: RetagSummary,
                    progress: Callable[[RetagSummary], None] | None) -> None:
     """Every article, ``batch_size`` at a time; each batch written in one transaction."""
-    last_id = 0
-    while True:
+    while (tags := stream.next()) is not None:
+        rows = reader.batches.popleft()          # the batch of the first article tagged
         clock = time.perf_counter()
-        rows = db.execute(
-            "SELECT id, title, body, language, published_at, source FROM articles"
-            " WHERE id > ? ORDER BY id LIMIT ?", [last_id, batch_size]).fetchall()
-        if not rows:
-            break
         first_id, last_id = rows[0][0], rows[-1][0]
         old_tags = _stored_tags(db, first_id, last_id)
         old_keys = {} if full else store.load_keys(db, first_id, last_id)
         summary.timings["read"] += time.perf_counter() - clock
         writer = _BatchWriter()
-        for row in rows:
-            _retag_article(row, tagger, names, old_tags.get(row[0], {}), old_keys, full, summary, writer)
+        for index, row in enumerate(rows):
+            if index:
+                tags = stream.next()
+            if tags is None:
+                raise RuntimeError(f"the tagger returned no tags for article {row[0]}")
+            _retag_article(row, tags, names, old_tags.get(row[0], {}), old_keys, full, summary, writer)
         clock = time.perf_counter()
         writer.flush(db)
         summary.timings["write"] += time.perf_counter() - clock
@@ -159,14 +217,12 @@ def _retag_batches(db: Database, tagger: ShowTagger, names: Mapping[str, tuple[s
             progress(summary)
 
 
-def _retag_article(row: tuple[Any, ...], tagger: ShowTagger, names: Mapping[str, tuple[str, ...]],
+def _retag_article(row: tuple[Any, ...], found: list[ShowTag], names: Mapping[str, tuple[str, ...]],
                    old: dict[str, tuple[Any, ...]], old_keys: Mapping[store.Pair, str], full: bool,
                    summary: RetagSummary, writer: _BatchWriter) -> None:
     article_id, title, body, language, published_at, source = row
     title, body, language = title or "", body or "", language or ""
-    clock = time.perf_counter()
-    tags = [tag.as_dict() for tag in tagger.tag(title, body, language=language)]
-    summary.timings["tag"] += time.perf_counter() - clock
+    tags = [tag.as_dict() for tag in found]
     new = {str(tag["show_id"]): tag for tag in tags}
     added = [s for s in new if s not in old]
     removed = [s for s in old if s not in new]

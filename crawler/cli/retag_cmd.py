@@ -10,8 +10,35 @@ from pipelines.database import open_database
 from pipelines.retag import DEFAULT_BATCH_SIZE, RetagSummary, retag_database
 from pipelines.show_catalog import CatalogError, load_catalog
 from pipelines.store import sync_catalog
+from pipelines.tagging_pool import default_tagging_workers
 
 TOP_SHOWS = 10
+POOL_MIN_ARTICLES = 2000     # --workers auto: fewer articles are tagged in-process (see docs/tagging.md)
+
+
+class WorkersType(click.ParamType):
+    """``auto`` or a whole number >= 1."""
+
+    name = "N|auto"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, int) or value == "auto":
+            return value
+        text = str(value).strip().lower()
+        if text == "auto":
+            return "auto"
+        if text.isdigit() and int(text) >= 1:
+            return int(text)
+        self.fail(f"{value!r} is not a number of worker processes: use a whole number >= 1 or 'auto'",
+                  param, ctx)
+
+
+def resolve_workers(workers: int | str, articles: int) -> int:
+    """The tagging processes to use (pure): ``auto`` is every usable CPU, but one (in-process)
+    below POOL_MIN_ARTICLES articles, where starting workers costs more than it saves."""
+    if workers != "auto":
+        return int(workers)
+    return default_tagging_workers() if articles >= POOL_MIN_ARTICLES else 1
 
 
 def summary_text(summary: RetagSummary, catalog: str, top: int = TOP_SHOWS) -> str:
@@ -46,8 +73,12 @@ def summary_text(summary: RetagSummary, catalog: str, top: int = TOP_SHOWS) -> s
               show_default=True, help="Articles read and written per transaction.")
 @click.option("--full", is_flag=True,
               help="Re-derive kinds and release claims of every tag, not only changed ones.")
+@click.option("--workers", type=WorkersType(), default="auto", show_default=True, metavar="N|auto",
+              help="Processes that tag: a number, or 'auto' = every usable CPU "
+                   f"(in-process below {POOL_MIN_ARTICLES:,} stored articles, where starting "
+                   "workers costs more than it saves); 1 = tag in this process.")
 @click.option("--quiet", is_flag=True, help="No progress on stderr.")
-def retag(db, catalog, batch_size, full, quiet):
+def retag(db, catalog, batch_size, full, workers, quiet):
     """Re-tag ALL stored articles with the catalog: rewrite show tags, kinds, release
     claims and coverage facts, and record what changed (table retag_runs)."""
     if not Path(db).exists():
@@ -66,7 +97,8 @@ def retag(db, catalog, batch_size, full, quiet):
                 click.echo(f"\r  {summary.articles:,}/{total:,} articles", nl=False, err=True)
 
         summary = retag_database(database, loaded, batch_size=batch_size, full=full,
-                                 catalog_label=str(catalog), progress=progress)
+                                 catalog_label=str(catalog), progress=progress,
+                                 workers=resolve_workers(workers, total))
     finally:
         database.close()
     if not quiet and total:

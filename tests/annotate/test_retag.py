@@ -2,16 +2,21 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
+import re
 import sqlite3
 
 import pytest
 from click.testing import CliRunner
 
 from crawler.cli import main
+from crawler.cli.retag_cmd import POOL_MIN_ARTICLES, resolve_workers
 from pipelines.coverage_facts import rebuild_coverage_facts
 from pipelines.database import open_database
 from pipelines.retag import retag_database
 from pipelines.show_catalog import load_catalog
+from pipelines import retag as retag_module
+from pipelines.tagging_pool import TaggingWorkerError, default_tagging_workers
 
 ARTICLES = [
     ("Glass Harbor season 2 is eyed for late 2026",
@@ -155,3 +160,73 @@ def test_bad_input_gives_clear_errors(stored, catalog_v1, tmp_path):
     broken.write_text("shows:\n- id: x\n  title: [not, a, title\n", encoding="utf-8")
     bad = CliRunner().invoke(main, ["retag", "--db", str(stored), "--catalog", str(broken)])
     assert bad.exit_code == 1 and "cannot read the show catalog" in bad.output
+
+
+def _retag_counts(db_path) -> list[tuple]:
+    conn = sqlite3.connect(db_path)
+    try:
+        return conn.execute("SELECT status, articles, articles_changed, tags_added, tags_removed, tags_changed,"
+                            " annotations_rederived, claims_before, claims_after, shows_changed"
+                            " FROM retag_runs ORDER BY id").fetchall()
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("batch_size", [2, 1000])
+def test_tagging_in_worker_processes_gives_the_same_result(stored, catalog_v1, tmp_path, batch_size):
+    v2 = catalog_v2(catalog_v1)
+    copy = tmp_path / "copy.db"
+    copy.write_bytes(stored.read_bytes())
+    summaries = {}
+    for path, workers in ((stored, 1), (copy, 2)):
+        db = open_database(path)
+        try:
+            summary = retag_database(db, load_catalog(v2), batch_size=batch_size, workers=workers)
+        finally:
+            db.close()
+        summaries[workers] = (summary.articles, summary.articles_changed, summary.tags_added,
+                              summary.tags_removed, summary.tags_changed, summary.annotations_rederived,
+                              summary.claims_before, summary.claims_after, summary.shows_changed())
+        assert summary.timings["tag"] >= 0 and summary.timings["read"] > 0
+    assert summaries[1] == summaries[2] and summaries[1][:2] == (5, 2)
+    assert snapshot(stored) == snapshot(copy)
+    assert _retag_counts(stored) == _retag_counts(copy)
+
+
+def test_a_failing_tagging_worker_fails_the_run(stored, catalog_v1, monkeypatch):
+    class BrokenTagger(retag_module.ShowTagger):
+        def tag(self, title, body, *, language="", html_title_cues=None):
+            if title.startswith("Lantern Street"):
+                raise ValueError("no lanterns today")
+            return super().tag(title, body, language=language, html_title_cues=html_title_cues)
+
+    monkeypatch.setattr(retag_module, "ShowTagger", BrokenTagger)
+    before = snapshot(stored)
+    db = open_database(stored)
+    try:
+        with pytest.raises(TaggingWorkerError, match="no lanterns today"):
+            retag_database(db, load_catalog(catalog_v1), batch_size=2, workers=2)
+    finally:
+        db.close()
+    assert [run[0] for run in _retag_counts(stored)] == ["failed"]
+    assert snapshot(stored) == before
+    assert not multiprocessing.active_children()
+
+
+def test_the_workers_option(stored, catalog_v1):
+    for workers in ("2", "auto", "1"):
+        result = retag_cli("--db", str(stored), "--catalog", str(catalog_v1), "--workers", workers)
+        assert result.exit_code == 0, result.output
+        assert re.search(r"^Retagged 5 articles in [\d.]+ s \([\d,]+ articles/s\)", result.output, re.M)
+    for bad in ("0", "-1", "two"):
+        rejected = CliRunner().invoke(main, ["retag", "--db", str(stored), "--catalog", str(catalog_v1),
+                                             "--workers", bad])
+        assert rejected.exit_code == 2
+        assert "Invalid value for '--workers'" in rejected.output and "whole number >= 1 or 'auto'" in rejected.output
+    assert [run[0] for run in _retag_counts(stored)] == ["finished"] * 3
+
+
+def test_auto_workers_tag_small_databases_in_process():
+    assert resolve_workers("auto", POOL_MIN_ARTICLES - 1) == 1
+    assert resolve_workers("auto", POOL_MIN_ARTICLES) == default_tagging_workers()
+    assert resolve_workers(3, 10) == 3
