@@ -1,7 +1,9 @@
 """In-process measurements: extraction vs trafilatura, tagging with a 10,000-show catalog.
 
 CPU time (``time.process_time``) of one process, after a warm-up, so other
-load on the machine affects these numbers less than the crawls.
+load on the machine affects these numbers less than the crawls.  Tagging on
+all cores (``pipelines/tagging_pool.py``, what ``entcrawl retag`` uses) is
+wall-clock time: its workers are other processes.
 """
 from __future__ import annotations
 
@@ -70,19 +72,24 @@ def time_extraction(pages: list[tuple[bytes, str]]) -> ExtractionTiming:
 class TaggingTiming:
     shows: int
     articles: int                 # distinct articles in the sample
-    tagged_per_second: float
+    tagged_per_second: float      # one process, CPU time
     tags_found: int
     build_seconds: float
+    pool_workers: int = 0         # TaggingPool workers (0: not measured)
+    pool_per_second: float = 0.0  # all cores, wall-clock time
 
 
-def time_tagging(catalog: Any, texts: list[tuple[str, str, str]], min_seconds: float = 2.0) -> TaggingTiming:
-    """Articles per second of ``ShowTagger.tag`` over ``texts`` (title, body, language), repeated."""
+def time_tagging(catalog: Any, texts: list[tuple[str, str, str]], min_seconds: float = 2.0,
+                 pool_workers: int = 0) -> TaggingTiming:
+    """Articles per second of ``ShowTagger.tag`` over ``texts`` (title, body, language),
+    repeated; with ``pool_workers``, also of ``TaggingPool.tag_many`` on that many workers
+    (the same tags, checked)."""
     from pipelines.show_tagger import ShowTagger
 
     started = time.process_time()
     tagger = ShowTagger(catalog)
     build = time.process_time() - started
-    tags_found = sum(len(tagger.tag(t, b, language=lang)) for t, b, lang in texts)   # warm-up pass
+    expected = [tagger.tag(t, b, language=lang) for t, b, lang in texts]     # warm-up pass
     done, started = 0, time.process_time()
     while True:
         for title, body, language in texts:
@@ -91,7 +98,29 @@ def time_tagging(catalog: Any, texts: list[tuple[str, str, str]], min_seconds: f
         elapsed = time.process_time() - started
         if elapsed >= min_seconds:
             break
-    return TaggingTiming(len(catalog), len(texts), done / elapsed, tags_found, build)
+    pool_rate = _time_tagging_pool(tagger, texts, expected, pool_workers, min_seconds) if pool_workers else 0.0
+    return TaggingTiming(len(catalog), len(texts), done / elapsed, sum(map(len, expected)), build,
+                         pool_workers, pool_rate)
+
+
+def _time_tagging_pool(tagger: Any, texts: list[tuple[str, str, str]], expected: list[Any],
+                       workers: int, min_seconds: float) -> float:
+    """Wall-clock articles/s of ``TaggingPool.tag_many`` streaming ``texts`` again and again
+    (the pool's start-up and first pass are not timed; the first pass must equal ``expected``)."""
+    from pipelines.tagging_pool import TaggingPool
+
+    with TaggingPool(tagger, workers) as pool:
+        got = [tags for batch in pool.tag_many(texts) for tags in batch]
+        if got != expected:
+            raise AssertionError("TaggingPool.tag_many gave other tags than ShowTagger.tag")
+        rounds = 8                      # one stream of 8 passes keeps every worker busy
+        done, started = 0, time.perf_counter()
+        while True:
+            for batch in pool.tag_many(texts * rounds):
+                done += len(batch)
+            elapsed = time.perf_counter() - started
+            if elapsed >= min_seconds:
+                return done / elapsed
 
 
 def demo_texts() -> list[tuple[str, str, str]]:
