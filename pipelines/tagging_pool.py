@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from multiprocessing import get_all_start_methods, get_context
 from multiprocessing.connection import Connection, wait
+from multiprocessing.reduction import ForkingPickler
 from typing import Any
 
 from pipelines.show_catalog import Catalog
@@ -32,6 +33,7 @@ from pipelines.show_tagger import ShowTag, ShowTagger
 Article = tuple[str, str, str]          # (title, body, language)
 DEFAULT_TAG_BATCH = 128
 IN_FLIGHT_PER_WORKER = 2
+_STOP = ForkingPickler.dumps(None)      # tells a worker to exit
 JOIN_SECONDS = 2.0
 
 
@@ -67,6 +69,7 @@ class TaggingPool:
         method = start_method or _default_start_method()
         context = get_context(method)
         self._connections: list[Connection] = []      # the parent's ends
+        self._senders: list[_Sender] = []
         self._processes: list[Any] = []
         self._pids: list[int] = []
         self._closed = False
@@ -91,6 +94,7 @@ class TaggingPool:
                     child_end.close()
                 self._processes.append(process)
                 self._pids.append(process.pid)
+                self._senders.append(_Sender(parent_end, len(self._senders)))
         except BaseException:
             self.close()
             raise
@@ -138,11 +142,11 @@ class TaggingPool:
         if self._closed:
             return
         self._closed = True
+        for sender in self._senders:
+            sender.put(_STOP)
+        for sender in self._senders:
+            sender.join(JOIN_SECONDS)
         for connection in self._connections:
-            try:
-                connection.send(None)
-            except (OSError, ValueError):
-                pass
             connection.close()              # a child still sending gets EPIPE and stops
         for process in self._processes:
             process.join(JOIN_SECONDS)
@@ -169,10 +173,9 @@ class TaggingPool:
         batch = next(batches, None)
         if batch is None:
             return
-        try:
-            self._connections[worker].send(batch)
-        except (OSError, EOFError):
-            self._fail(self._death_message(worker))
+        # Pickled here (an unpicklable article raises to the caller); written by the
+        # worker's sender thread.  A worker that died is noticed by _receive.
+        self._senders[worker].put(ForkingPickler.dumps(batch))
         pending.append(worker)
 
     def _receive(self, worker: int) -> list[list[ShowTag]]:
@@ -216,18 +219,18 @@ class TaggingPool:
 # -- child side ---------------------------------------------------------------
 def _serve(tagger: ShowTagger, connection: Connection, inherited: tuple[Connection, ...] = ()) -> None:
     """Worker loop: tag each batch received, send back ("ok", tags) or ("error", text).
-    A thread reads batches as they arrive, so parent and child never block each other
-    on a full pipe (each side is then always reading).  ``inherited``: the parent's ends
-    of the pipes, copied by fork; closed, so that the parent's death is an EOF here."""
+    The parent writes batches from a thread (``_Sender``) and reads results whenever it
+    waits, so the two never block each other on a full pipe.  ``inherited``: the parent's
+    ends of the pipes, copied by fork; closed, so that the parent's death is an EOF here."""
     for parent_end in inherited:
         parent_end.close()
     signal.signal(signal.SIGINT, signal.SIG_IGN)        # Ctrl-C: the parent closes the pool
-    inbox: queue.SimpleQueue[list[Article] | None] = queue.SimpleQueue()
-    stop = threading.Event()
-    threading.Thread(target=_read_batches, args=(connection, inbox, stop), daemon=True).start()
     while True:
-        batch = inbox.get()
-        if batch is None or stop.is_set():
+        try:
+            batch = connection.recv()
+        except (OSError, EOFError):
+            return                              # the parent is gone
+        if batch is None:
             return
         try:
             reply: tuple[str, Any] = ("ok", [tagger.tag(t, b, language=l) for t, b, l in batch])
@@ -244,17 +247,32 @@ def _serve(tagger: ShowTagger, connection: Connection, inherited: tuple[Connecti
                 return
 
 
-def _read_batches(connection: Connection, inbox: queue.SimpleQueue, stop: threading.Event) -> None:
-    while True:
-        try:
-            batch = connection.recv()
-        except (OSError, EOFError):
-            batch = None
-        if batch is None:
-            stop.set()
-            inbox.put(None)
-            return
-        inbox.put(batch)
+class _Sender:
+    """Writes one worker's pickled batches from a thread of the parent, so the pool's
+    caller never blocks on a full pipe while that worker waits to send its results
+    back (the worker itself stays single-threaded)."""
+
+    def __init__(self, connection: Connection, worker: int):
+        self._outbox: queue.SimpleQueue[bytes | memoryview] = queue.SimpleQueue()
+        self._thread = threading.Thread(target=self._run, args=(connection,), daemon=True,
+                                        name=f"entcrawl-tagger-{worker}-sender")
+        self._thread.start()
+
+    def put(self, payload: bytes | memoryview) -> None:
+        self._outbox.put(payload)
+
+    def join(self, timeout: float) -> None:
+        self._thread.join(timeout)
+
+    def _run(self, connection: Connection) -> None:
+        while True:
+            payload = self._outbox.get()
+            try:
+                connection.send_bytes(payload)
+            except (OSError, ValueError):
+                return                          # the worker is gone (or the pipe closed)
+            if payload is _STOP:
+                return
 
 
 def _build_and_serve(tagger_class: type[ShowTagger], catalog: Catalog, connection: Connection) -> None:
