@@ -269,8 +269,8 @@ class _Sender:
             payload = self._outbox.get()
             try:
                 connection.send_bytes(payload)
-            except (OSError, ValueError):
-                return                          # the worker is gone (or the pipe closed)
+            except Exception:  # noqa: BLE001 - OSError: the worker is gone; any other: close()
+                return         # closed the pipe under a blocked write (its handle is then None)
             if payload is _STOP:
                 return
 
