@@ -45,6 +45,10 @@ TIMEOUT_SETTING = "ENTCRAWL_EXTRACTION_TIMEOUT"
 DEFAULT_TIMEOUT = 120.0
 RESTART_STAT = "entcrawl/extraction_pool/restarts"
 ATTEMPTS = 2          # a page is tried in at most two executors
+# Pages per worker submitted and not yet done (running or queued) from which the
+# workers count as the bottleneck: the spider then leaves the worker stages
+# (crawler/worker_stages.py) to the pipelines in the reactor, which has time to spare.
+BACKLOG_PER_WORKER = 2
 
 
 class ExtractionWorkerError(RuntimeError):
@@ -126,6 +130,7 @@ class ExtractionPool:
         self.restarts = 0
         self._executor: ProcessPoolExecutor | None = None
         self._closed = False
+        self._in_flight = 0           # pages submitted by extract() and not yet done
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> ExtractionPool:
@@ -155,6 +160,11 @@ class ExtractionPool:
             return False
         return True
 
+    def backlogged(self) -> bool:
+        """True when at least ``BACKLOG_PER_WORKER`` pages per worker are running or
+        waiting: the workers, not the reactor, are what limits the crawl now."""
+        return self._in_flight >= max(1, self.workers) * BACKLOG_PER_WORKER
+
     def start(self) -> None:
         """Start the worker processes now (otherwise on the first page)."""
         executor = self._current_executor()
@@ -169,6 +179,13 @@ class ExtractionPool:
         """The extracted fields of one page; ExtractionError passes through unchanged."""
         if self.workers == 0:
             return self.function(task)
+        self._in_flight += 1
+        try:
+            return await self._extract_in_worker(task)
+        finally:
+            self._in_flight -= 1
+
+    async def _extract_in_worker(self, task: ExtractionTask) -> dict[str, Any] | PreparedPage:
         failure: BaseException | None = None
         for _ in range(ATTEMPTS):
             executor = self._current_executor()

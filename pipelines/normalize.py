@@ -62,38 +62,64 @@ class NormalizeOutcome:
             self.counts[key] = self.counts.get(key, 0) + by
 
 
-def normalize_article(item: Any, options: NormalizeOptions) -> NormalizeOutcome:
+def normalize_article(item: Any, options: NormalizeOptions, *,
+                      language: str | None = None) -> NormalizeOutcome:
     """Normalize one item in place (pure but for the item it changes).
 
     Returns the drop reason instead of raising, so the caller decides how to
-    drop (the pipeline raises DropItem; a worker hands the reason back)."""
+    drop (the pipeline raises DropItem; a worker hands the reason back).
+    ``language``: what :func:`article_language` gave for this item (computed in the
+    extraction worker, where the language model is loaded), instead of detecting it."""
     adapter = ItemAdapter(item)
     outcome = NormalizeOutcome()
+    text = _title_and_body(adapter, options, outcome)
+    if text is None:
+        return outcome
+    title, body, words, site_name = text
+    url = adapter.get("url") or ""
+    adapter["title"], adapter["body"], adapter["word_count"] = title, body, words
+    adapter["description"] = " ".join(normalize_text(adapter.get("description") or "").split())
+    _set_canonical_url(adapter, url, outcome)
+    _set_dates(adapter, url, adapter.get("discovery") or {}, options.site_timezone, outcome)
+    adapter["authors"] = clean_authors(adapter.get("authors") or [], site_name)
+    adapter["language"] = (language if language is not None
+                           else detect_language(body, declared=adapter.get("language") or None))
+    return outcome
+
+
+def article_language(item: Any, options: NormalizeOptions) -> str | None:
+    """The language :func:`normalize_article` will set on ``item`` (None if it drops it);
+    ``item`` is not changed."""
+    adapter = ItemAdapter(item)
+    text = _title_and_body(adapter, options, NormalizeOutcome())
+    if text is None:
+        return None
+    return detect_language(text[1], declared=adapter.get("language") or None)
+
+
+def _title_and_body(adapter: ItemAdapter, options: NormalizeOptions,
+                    outcome: NormalizeOutcome) -> tuple[str, str, int, str | None] | None:
+    """Cleaned title, body, body words and site name; None (and ``outcome.drop``) for
+    an item that is not an article or has no title or too short a body."""
     if (adapter.get("page_type") or "article") != "article":
         outcome.drop = "not_article"
-        return outcome
+        return None
     url = adapter.get("url") or ""
     site_name = options.site_name or site_name_from_url(url) or None
     discovery = adapter.get("discovery") or {}
     title = clean_title(adapter.get("title"), site_name) or clean_title(discovery.get("news_title"), site_name)
     if not title:
         outcome.drop = "no_title"
-        return outcome
+        return None
     body = strip_body_head(clean_body(adapter.get("body")), title)
     if not body:
         outcome.drop = "no_body"
-        return outcome
+        return None
     words = count_words(body)
     if words < options.min_body_words:
         outcome.drop = "short_body"
-        return outcome
-    adapter["title"], adapter["body"], adapter["word_count"] = title, body, words
-    adapter["description"] = " ".join(normalize_text(adapter.get("description") or "").split())
-    _set_canonical_url(adapter, url, outcome)
-    _set_dates(adapter, url, discovery, options.site_timezone, outcome)
-    adapter["authors"] = clean_authors(adapter.get("authors") or [], site_name)
-    adapter["language"] = detect_language(body, declared=adapter.get("language") or None)
-    return outcome
+        return None
+    return title, body, words, site_name
 
 
 def _set_canonical_url(adapter: ItemAdapter, url: str, outcome: NormalizeOutcome) -> None:
@@ -152,11 +178,12 @@ class NormalizePipeline:
 
     def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
-        prepared = _take_prepared(adapter)
+        prepared = _take_prepared(adapter, "normalize")
         if prepared is not None:          # normalized in the extraction worker already
             outcome = NormalizeOutcome(prepared.get("drop"), dict(prepared.get("counts") or {}))
-        else:
-            outcome = normalize_article(item, self.options_for(adapter.get("source") or ""))
+        else:                             # (perhaps with the language from the worker)
+            outcome = normalize_article(item, self.options_for(adapter.get("source") or ""),
+                                        language=_take_prepared(adapter, "language"))
         for key, count in outcome.counts.items():
             self._inc(key, count)
         if outcome.drop:
@@ -169,9 +196,10 @@ class NormalizePipeline:
             self.stats.inc_value(f"{STAT_PREFIX}/{key}", count)
 
 
-def _take_prepared(adapter: ItemAdapter) -> Mapping[str, Any] | None:
-    """The worker's normalize outcome, removed from the item (None when not prepared)."""
+def _take_prepared(adapter: ItemAdapter, key: str) -> Any:
+    """A part of the worker's results (crawler/worker_stages.py), removed from the item:
+    ``normalize`` (the outcome) or ``language``; None when not prepared."""
     if "prepared" not in adapter.field_names():
         return None
     prepared = adapter.get("prepared") or {}
-    return prepared.pop("normalize", None) if isinstance(prepared, dict) else None
+    return prepared.pop(key, None) if isinstance(prepared, dict) else None

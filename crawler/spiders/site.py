@@ -265,6 +265,16 @@ class SiteSpider(scrapy.Spider):
             self._count_error("not_text", response, "response is not text")
             return
         stages = self._worker_stages()
+        if stages is not None:
+            # Balance the two cores: while the workers have a backlog, the reactor has
+            # time to spare, so the pipelines run normalize and the fingerprint there
+            # (the worker only detects the language: its model stays out of the reactor).
+            # The items, stats and drops are the same either way.
+            if pool.backlogged():
+                stages = stages.language_only_variant()
+                self._count("entcrawl/extraction_pool/stages_in_reactor")
+            else:
+                self._count("entcrawl/extraction_pool/stages_in_worker")
         template = self._item_template(response, fetched) if stages is not None else None
         task = ExtractionTask(response.body, response.url, fetched, response.encoding, stages=stages, item=template)
         try:

@@ -110,6 +110,47 @@ def test_worker_stages_give_the_same_items_stats_and_drops(tmp_path):
     assert inline_stats["entcrawl/fields/pages"] == 4
 
 
+def test_language_only_stages_give_the_same_items_stats_and_drops(tmp_path, monkeypatch):
+    stages = WorkerStages(OPTIONS, fingerprint=True, count_fields=True).language_only_variant()
+    assert stages == WorkerStages(OPTIONS, language_only=True)
+    items = extracted_items()
+    before = copy.deepcopy(items)
+    prepared = [pickle.loads(pickle.dumps(run_worker_stages(item, stages))) for item in items]
+    assert [p.prepared for p in prepared] == [{"language": "en"}] * 3 + [{}, {}]   # brief, tag page: dropped
+    for item, original in zip(prepared, before):
+        item.prepared, kept = {}, item.prepared
+        assert item == original                 # not normalized: the pipelines will do that
+        item.prepared = kept
+
+    inline, inline_stats = run_pipelines(extracted_items(), str(tmp_path / "inline.db"))
+    # the reactor side must not detect the language again (its model stays in the workers)
+    from pipelines import normalize
+
+    def no_detection(*args, **kwargs):
+        raise AssertionError("detect_language called in the reactor")
+
+    monkeypatch.setattr(normalize, "detect_language", no_detection)
+    split, split_stats = run_pipelines(prepared, str(tmp_path / "split.db"))
+    assert split == inline
+    assert all(item.prepared == {} for item in split if not isinstance(item, str))
+    assert split_stats == inline_stats
+
+
+def test_article_language_is_what_normalize_sets():
+    from pipelines.normalize import article_language, normalize_article
+
+    for item in extracted_items():
+        language = article_language(item, OPTIONS)
+        outcome = normalize_article(copy.deepcopy(item), OPTIONS)
+        assert (language is None) == bool(outcome.drop)
+    korean = extracted_items()[0]
+    korean.body = "넷플릭스 드라마 시즌2 제작이 확정됐다. " * 40
+    korean.language = "en"                      # a wrong declaration is overruled
+    language = article_language(korean, OPTIONS)
+    normalize_article(korean, OPTIONS)
+    assert language == korean.language == "ko"
+
+
 def test_stages_follow_the_enabled_pipelines():
     crawler = get_crawler(Spider, {**SETTINGS, "ITEM_PIPELINES": ITEM_PIPELINES})
     stages = stages_from_settings(crawler.settings, "fixture-tv")
@@ -162,6 +203,54 @@ def test_spider_sends_the_stages_and_yields_the_prepared_item(tmp_path):
     assert item.title == "Casting news 1: the Grand Harbor adds a star"       # site name cleaned off
     assert item.published_at == "2026-03-02T00:00:00+00:00"                    # UTC, normalized
     assert item.discovered_via == "feed" and item.source == "fixture-tv"
+
+
+def test_backlogged_spider_sends_language_only_stages(tmp_path, monkeypatch):
+    cls = spider_class_for(SITE)
+    crawler = get_crawler(cls, settings_dict={"ITEM_PIPELINES": ITEM_PIPELINES, "ENTCRAWL_EXTRACTION_WORKERS": 1})
+    spider = cls.from_crawler(crawler)
+    pool = extraction_pool_for(spider)
+    monkeypatch.setattr(pool, "backlogged", lambda: True)
+    url, body = PAGES[0]
+    response = HtmlResponse(url, body=body, encoding="utf-8", request=Request(url, meta={"entcrawl_via": "feed"}))
+
+    async def collect():
+        return [item async for item in spider.parse_article(response)]
+
+    try:
+        (item,) = asyncio.run(collect())
+    finally:
+        pool.close()
+    assert item.prepared == {"language": "en"}
+    assert item.published_at != "2026-03-02T00:00:00+00:00"   # not normalized yet (feed date, UTC)
+    assert crawler.stats.get_value("entcrawl/extraction_pool/stages_in_reactor") == 1
+    assert crawler.stats.get_value("entcrawl/extraction_pool/stages_in_worker") is None
+
+
+def test_pool_counts_pages_in_flight_for_its_backlog():
+    pool = ExtractionPool(1)
+    release = None
+
+    async def held(task):
+        await release.wait()
+        return {"url": task.url}
+
+    pool._extract_in_worker = held                      # no processes: only the counting
+
+    async def scenario():
+        nonlocal release
+        release = asyncio.Event()
+        first = asyncio.ensure_future(pool.extract(ExtractionTask(b"", "https://a.example/1", FETCHED)))
+        await asyncio.sleep(0)
+        assert not pool.backlogged()                    # one page running
+        second = asyncio.ensure_future(pool.extract(ExtractionTask(b"", "https://a.example/2", FETCHED)))
+        await asyncio.sleep(0)
+        assert pool.backlogged()                        # one running, one waiting
+        release.set()
+        await asyncio.gather(first, second)
+        assert not pool.backlogged()
+
+    asyncio.run(scenario())
 
 
 def test_pool_returns_a_prepared_page_only_when_asked():
