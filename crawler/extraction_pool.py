@@ -87,12 +87,12 @@ def run_extraction(task: ExtractionTask) -> dict[str, Any] | PreparedPage:
 
 
 def _warm_up() -> None:
-    """Import the extraction stack and load the language model in a fresh worker
-    before the first page arrives."""
+    """Import the extraction stack and the worker stages in a fresh worker before the
+    first page arrives (the language model is not needed here: the reactor detects
+    the language, crawler/worker_stages.py)."""
     import crawler.extraction  # noqa: F401
-    from pipelines.language_detection import rank_languages
-
-    rank_languages("warm up the language identifier")
+    import crawler.worker_stages  # noqa: F401
+    import pipelines.fingerprints  # noqa: F401
 
 
 def default_workers(cpu_count: int | None = None) -> int:

@@ -18,11 +18,14 @@ A stage runs in the worker only when its pipeline is enabled in
 ``ITEM_PIPELINES`` (:func:`stages_from_settings`), so a project that removes
 or replaces normalize or dedupe gets exactly what its pipelines do.
 
+The language, normalize's last step, is always detected in the reactor
+(``NormalizePipeline`` calls ``set_language`` when ``prepared["normalize"]`` says
+``language_pending``): its model (~77 MB) is then loaded in one process only.
+
 While the workers have a backlog (``ExtractionPool.backlogged``: they, not the
-reactor, limit the crawl), the spider sends ``language_only`` stages instead:
-the worker only detects the language normalize will set (``prepared["language"]``,
-``pipelines.normalize.article_language``; the language model, ~77 MB, stays in
-the workers) and the pipelines in the reactor do the rest.  Same items again.
+reactor, limit the crawl), the spider sends no stages at all: the worker only
+extracts and the pipelines in the reactor, which has time to spare, do the rest.
+Same items either way.
 """
 from __future__ import annotations
 
@@ -33,7 +36,7 @@ from itemadapter import ItemAdapter
 
 from crawler.items import ArticleItem
 from crawler.ops.fieldfill import extracted_fields
-from pipelines.normalize import NormalizeOptions, article_language, normalize_article
+from pipelines.normalize import NormalizeOptions, normalize_article
 
 NORMALIZE_PIPELINE = "pipelines.normalize.NormalizePipeline"
 DEDUPE_PIPELINE = "pipelines.dedupe.DedupePipeline"
@@ -46,10 +49,6 @@ class WorkerStages:
     normalize: NormalizeOptions
     fingerprint: bool = False        # dedupe's fingerprint of the normalized body
     count_fields: bool = False       # ExtractedFieldsPipeline's flags, taken before normalizing
-    language_only: bool = False      # only the language; the pipelines do all the rest
-
-    def language_only_variant(self) -> WorkerStages:
-        return WorkerStages(self.normalize, language_only=True)
 
 
 def _enabled(pipelines: dict[str, Any], path: str) -> bool:
@@ -75,8 +74,8 @@ def stages_from_settings(settings: Any, source: str) -> WorkerStages | None:
 
 
 def run_worker_stages(item: ArticleItem, stages: WorkerStages) -> ArticleItem:
-    """Normalize ``item`` (and fingerprint it) in place; results go to ``item.prepared``
-    (``language_only``: only the language, the item is not changed otherwise).
+    """Normalize ``item`` but for its language (and fingerprint it) in place; results
+    go to ``item.prepared``.
 
     A dropped item keeps its extracted values: the drop itself happens in
     ``NormalizePipeline``, which reads ``prepared["normalize"]``.
@@ -84,16 +83,11 @@ def run_worker_stages(item: ArticleItem, stages: WorkerStages) -> ArticleItem:
     from pipelines.fingerprints import compute_fingerprint
 
     prepared: dict[str, Any] = {}
-    if stages.language_only:
-        language = article_language(item, stages.normalize)
-        if language is not None:
-            prepared["language"] = language
-        item.prepared = prepared
-        return item
     if stages.count_fields:
         prepared["extracted_fields"] = extracted_fields(ItemAdapter(item), stages.normalize.min_body_words)
-    outcome = normalize_article(item, stages.normalize)
-    prepared["normalize"] = {"drop": outcome.drop, "counts": outcome.counts}
+    outcome = normalize_article(item, stages.normalize, detect_language_now=False)
+    prepared["normalize"] = {"drop": outcome.drop, "counts": outcome.counts,
+                             "language_pending": outcome.language_pending}
     if stages.fingerprint and not outcome.drop:
         fp = compute_fingerprint(item.body)
         if fp.is_near_eligible:

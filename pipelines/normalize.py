@@ -56,6 +56,7 @@ class NormalizeOutcome:
     (keys without the ``entcrawl/`` prefix)."""
     drop: str | None = None
     counts: dict[str, int] = field(default_factory=dict)
+    language_pending: bool = False    # normalized but for the language (set_language)
 
     def count(self, key: str, by: int = 1) -> None:
         if by:
@@ -63,13 +64,15 @@ class NormalizeOutcome:
 
 
 def normalize_article(item: Any, options: NormalizeOptions, *,
-                      language: str | None = None) -> NormalizeOutcome:
+                      detect_language_now: bool = True) -> NormalizeOutcome:
     """Normalize one item in place (pure but for the item it changes).
 
     Returns the drop reason instead of raising, so the caller decides how to
     drop (the pipeline raises DropItem; a worker hands the reason back).
-    ``language``: what :func:`article_language` gave for this item (computed in the
-    extraction worker, where the language model is loaded), instead of detecting it."""
+    ``detect_language_now=False`` (the extraction worker, crawler/worker_stages.py):
+    everything but the language, the last step, which :func:`set_language` does
+    later (``outcome.language_pending``); the language model then stays out of
+    the workers."""
     adapter = ItemAdapter(item)
     outcome = NormalizeOutcome()
     text = _title_and_body(adapter, options, outcome)
@@ -82,19 +85,17 @@ def normalize_article(item: Any, options: NormalizeOptions, *,
     _set_canonical_url(adapter, url, outcome)
     _set_dates(adapter, url, adapter.get("discovery") or {}, options.site_timezone, outcome)
     adapter["authors"] = clean_authors(adapter.get("authors") or [], site_name)
-    adapter["language"] = (language if language is not None
-                           else detect_language(body, declared=adapter.get("language") or None))
+    if detect_language_now:
+        set_language(adapter)
+    else:
+        outcome.language_pending = True
     return outcome
 
 
-def article_language(item: Any, options: NormalizeOptions) -> str | None:
-    """The language :func:`normalize_article` will set on ``item`` (None if it drops it);
-    ``item`` is not changed."""
-    adapter = ItemAdapter(item)
-    text = _title_and_body(adapter, options, NormalizeOutcome())
-    if text is None:
-        return None
-    return detect_language(text[1], declared=adapter.get("language") or None)
+def set_language(adapter: ItemAdapter) -> None:
+    """The last step of :func:`normalize_article`: the language of the cleaned body,
+    the declared one unless py3langid is sure of another."""
+    adapter["language"] = detect_language(adapter.get("body") or "", declared=adapter.get("language") or None)
 
 
 def _title_and_body(adapter: ItemAdapter, options: NormalizeOptions,
@@ -178,12 +179,13 @@ class NormalizePipeline:
 
     def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
-        prepared = _take_prepared(adapter, "normalize")
+        prepared = _take_prepared(adapter)
         if prepared is not None:          # normalized in the extraction worker already
             outcome = NormalizeOutcome(prepared.get("drop"), dict(prepared.get("counts") or {}))
-        else:                             # (perhaps with the language from the worker)
-            outcome = normalize_article(item, self.options_for(adapter.get("source") or ""),
-                                        language=_take_prepared(adapter, "language"))
+            if not outcome.drop and prepared.get("language_pending"):
+                set_language(adapter)     # the model lives in this process, not the workers
+        else:
+            outcome = normalize_article(item, self.options_for(adapter.get("source") or ""))
         for key, count in outcome.counts.items():
             self._inc(key, count)
         if outcome.drop:
@@ -196,10 +198,9 @@ class NormalizePipeline:
             self.stats.inc_value(f"{STAT_PREFIX}/{key}", count)
 
 
-def _take_prepared(adapter: ItemAdapter, key: str) -> Any:
-    """A part of the worker's results (crawler/worker_stages.py), removed from the item:
-    ``normalize`` (the outcome) or ``language``; None when not prepared."""
+def _take_prepared(adapter: ItemAdapter) -> Mapping[str, Any] | None:
+    """The worker's normalize outcome, removed from the item (None when not prepared)."""
     if "prepared" not in adapter.field_names():
         return None
     prepared = adapter.get("prepared") or {}
-    return prepared.pop(key, None) if isinstance(prepared, dict) else None
+    return prepared.pop("normalize", None) if isinstance(prepared, dict) else None

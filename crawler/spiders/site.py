@@ -267,11 +267,10 @@ class SiteSpider(scrapy.Spider):
         stages = self._worker_stages()
         if stages is not None:
             # Balance the two cores: while the workers have a backlog, the reactor has
-            # time to spare, so the pipelines run normalize and the fingerprint there
-            # (the worker only detects the language: its model stays out of the reactor).
+            # time to spare, so the pipelines run normalize and the fingerprint there.
             # The items, stats and drops are the same either way.
             if pool.backlogged():
-                stages = stages.language_only_variant()
+                stages = None
                 self._count("entcrawl/extraction_pool/stages_in_reactor")
             else:
                 self._count("entcrawl/extraction_pool/stages_in_worker")

@@ -90,7 +90,8 @@ def test_worker_stages_give_the_same_items_stats_and_drops(tmp_path):
     stages = WorkerStages(OPTIONS, fingerprint=True, count_fields=True)
     # through pickle, as to and from a worker process
     prepared = [pickle.loads(pickle.dumps(run_worker_stages(item, stages))) for item in extracted_items()]
-    assert prepared[0].prepared["normalize"] == {"drop": None, "counts": prepared[0].prepared["normalize"]["counts"]}
+    assert prepared[0].prepared["normalize"] == {"drop": None, "counts": prepared[0].prepared["normalize"]["counts"],
+                                                 "language_pending": True}
     assert prepared[0].prepared["fingerprint"].bands()                       # computed in the "worker"
     assert prepared[3].prepared["normalize"]["drop"] == "short_body"
     assert prepared[4].prepared["normalize"]["drop"] == "not_article"
@@ -110,45 +111,35 @@ def test_worker_stages_give_the_same_items_stats_and_drops(tmp_path):
     assert inline_stats["entcrawl/fields/pages"] == 4
 
 
-def test_language_only_stages_give_the_same_items_stats_and_drops(tmp_path, monkeypatch):
-    stages = WorkerStages(OPTIONS, fingerprint=True, count_fields=True).language_only_variant()
-    assert stages == WorkerStages(OPTIONS, language_only=True)
-    items = extracted_items()
-    before = copy.deepcopy(items)
-    prepared = [pickle.loads(pickle.dumps(run_worker_stages(item, stages))) for item in items]
-    assert [p.prepared for p in prepared] == [{"language": "en"}] * 3 + [{}, {}]   # brief, tag page: dropped
-    for item, original in zip(prepared, before):
-        item.prepared, kept = {}, item.prepared
-        assert item == original                 # not normalized: the pipelines will do that
-        item.prepared = kept
-
-    inline, inline_stats = run_pipelines(extracted_items(), str(tmp_path / "inline.db"))
-    # the reactor side must not detect the language again (its model stays in the workers)
-    from pipelines import normalize
+def test_workers_never_detect_the_language(monkeypatch):
+    """The language model stays in the reactor: the worker leaves the language pending."""
+    from pipelines import language_detection, normalize
 
     def no_detection(*args, **kwargs):
-        raise AssertionError("detect_language called in the reactor")
+        raise AssertionError("language detected in the worker")
 
     monkeypatch.setattr(normalize, "detect_language", no_detection)
-    split, split_stats = run_pipelines(prepared, str(tmp_path / "split.db"))
-    assert split == inline
-    assert all(item.prepared == {} for item in split if not isinstance(item, str))
-    assert split_stats == inline_stats
+    monkeypatch.setattr(language_detection, "detect_language", no_detection)
+    stages = WorkerStages(OPTIONS, fingerprint=True, count_fields=True)
+    items = [run_worker_stages(item, stages) for item in extracted_items()]
+    assert [item.prepared["normalize"]["language_pending"] for item in items] == [True] * 3 + [False] * 2
 
 
-def test_article_language_is_what_normalize_sets():
-    from pipelines.normalize import article_language, normalize_article
-
-    for item in extracted_items():
-        language = article_language(item, OPTIONS)
-        outcome = normalize_article(copy.deepcopy(item), OPTIONS)
-        assert (language is None) == bool(outcome.drop)
+def test_the_reactor_sets_the_pending_language():
+    stages = WorkerStages(OPTIONS)
     korean = extracted_items()[0]
-    korean.body = "넷플릭스 드라마 시즌2 제작이 확정됐다. " * 40
-    korean.language = "en"                      # a wrong declaration is overruled
-    language = article_language(korean, OPTIONS)
-    normalize_article(korean, OPTIONS)
-    assert language == korean.language == "ko"
+    korean.body = "넷플릭스 드라마 시즌2 제작이 확정됐다. 배우들이 다시 모인다. " * 30
+    korean.language = "en"                      # a wrong declaration is overruled by the body
+    expected = copy.deepcopy(korean)
+    NormalizePipeline(min_body_words=80, site_names={"fixture-tv": "Fixture TV"},
+                      site_timezones={"fixture-tv": "Asia/Seoul"}).process_item(expected)
+    assert expected.language == "ko"
+    prepared = run_worker_stages(korean, stages)
+    assert prepared.language == "en"            # pending in the worker
+    NormalizePipeline(min_body_words=80, site_names={"fixture-tv": "Fixture TV"},
+                      site_timezones={"fixture-tv": "Asia/Seoul"}).process_item(prepared)
+    assert prepared.language == "ko" and prepared.prepared == {}
+    assert prepared == expected
 
 
 def test_stages_follow_the_enabled_pipelines():
@@ -205,7 +196,7 @@ def test_spider_sends_the_stages_and_yields_the_prepared_item(tmp_path):
     assert item.discovered_via == "feed" and item.source == "fixture-tv"
 
 
-def test_backlogged_spider_sends_language_only_stages(tmp_path, monkeypatch):
+def test_backlogged_spider_leaves_the_stages_to_the_pipelines(monkeypatch):
     cls = spider_class_for(SITE)
     crawler = get_crawler(cls, settings_dict={"ITEM_PIPELINES": ITEM_PIPELINES, "ENTCRAWL_EXTRACTION_WORKERS": 1})
     spider = cls.from_crawler(crawler)
@@ -221,7 +212,7 @@ def test_backlogged_spider_sends_language_only_stages(tmp_path, monkeypatch):
         (item,) = asyncio.run(collect())
     finally:
         pool.close()
-    assert item.prepared == {"language": "en"}
+    assert not item.prepared                   # extracted only: the pipelines do the rest
     assert item.published_at != "2026-03-02T00:00:00+00:00"   # not normalized yet (feed date, UTC)
     assert crawler.stats.get_value("entcrawl/extraction_pool/stages_in_reactor") == 1
     assert crawler.stats.get_value("entcrawl/extraction_pool/stages_in_worker") is None
