@@ -175,33 +175,15 @@ SITE = parse_site({"slug": "fixture-tv", "name": "Fixture TV", "homepage": "http
                    "article_url_patterns": [r"^/\d{4}/"]})
 
 
-def test_spider_sends_the_stages_and_yields_the_prepared_item(tmp_path):
-    cls = spider_class_for(SITE)
-    crawler = get_crawler(cls, settings_dict={"ITEM_PIPELINES": ITEM_PIPELINES, "ENTCRAWL_EXTRACTION_WORKERS": 1})
-    spider = cls.from_crawler(crawler)
-    url, body = PAGES[0]
-    response = HtmlResponse(url, body=body, encoding="utf-8", request=Request(url, meta={"entcrawl_via": "feed"}))
-
-    async def collect():
-        return [item async for item in spider.parse_article(response)]
-
-    try:
-        (item,) = asyncio.run(collect())
-    finally:
-        extraction_pool_for(spider).close()
-    assert item.prepared["normalize"]["drop"] is None
-    assert isinstance(item.prepared["fingerprint"], fingerprints.Fingerprint)
-    assert item.title == "Casting news 1: the Grand Harbor adds a star"       # site name cleaned off
-    assert item.published_at == "2026-03-02T00:00:00+00:00"                    # UTC, normalized
-    assert item.discovered_via == "feed" and item.source == "fixture-tv"
-
-
-def test_backlogged_spider_leaves_the_stages_to_the_pipelines(monkeypatch):
+def crawl_first_page(backlogged: bool | None = None) -> tuple[ArticleItem, dict]:
+    """The item the spider yields for PAGES[0] with one real worker, and the crawl's stats;
+    ``backlogged``: what the pool says about its backlog (None: the real answer)."""
     cls = spider_class_for(SITE)
     crawler = get_crawler(cls, settings_dict={"ITEM_PIPELINES": ITEM_PIPELINES, "ENTCRAWL_EXTRACTION_WORKERS": 1})
     spider = cls.from_crawler(crawler)
     pool = extraction_pool_for(spider)
-    monkeypatch.setattr(pool, "backlogged", lambda: True)
+    if backlogged is not None:
+        pool.backlogged = lambda: backlogged
     url, body = PAGES[0]
     response = HtmlResponse(url, body=body, encoding="utf-8", request=Request(url, meta={"entcrawl_via": "feed"}))
 
@@ -212,10 +194,25 @@ def test_backlogged_spider_leaves_the_stages_to_the_pipelines(monkeypatch):
         (item,) = asyncio.run(collect())
     finally:
         pool.close()
+    return item, crawler.stats.get_stats()
+
+
+def test_spider_sends_the_stages_and_yields_the_prepared_item():
+    item, stats = crawl_first_page()
+    assert stats["entcrawl/extraction_pool/stages_in_worker"] == 1
+    assert item.prepared["normalize"]["drop"] is None
+    assert isinstance(item.prepared["fingerprint"], fingerprints.Fingerprint)
+    assert item.title == "Casting news 1: the Grand Harbor adds a star"       # site name cleaned off
+    assert item.published_at == "2026-03-02T00:00:00+00:00"                    # UTC, normalized
+    assert item.discovered_via == "feed" and item.source == "fixture-tv"
+
+
+def test_backlogged_spider_leaves_the_stages_to_the_pipelines():
+    item, stats = crawl_first_page(backlogged=True)
     assert not item.prepared                   # extracted only: the pipelines do the rest
     assert item.published_at != "2026-03-02T00:00:00+00:00"   # not normalized yet (feed date, UTC)
-    assert crawler.stats.get_value("entcrawl/extraction_pool/stages_in_reactor") == 1
-    assert crawler.stats.get_value("entcrawl/extraction_pool/stages_in_worker") is None
+    assert stats["entcrawl/extraction_pool/stages_in_reactor"] == 1
+    assert "entcrawl/extraction_pool/stages_in_worker" not in stats
 
 
 def test_pool_counts_pages_in_flight_for_its_backlog():
