@@ -10,7 +10,7 @@ from pipelines.database import open_database
 from pipelines.retag import DEFAULT_BATCH_SIZE, RetagSummary, retag_database
 from pipelines.show_catalog import CatalogError, load_catalog
 from pipelines.store import sync_catalog
-from pipelines.tagging_pool import default_tagging_workers
+from pipelines.tagging_pool import TaggingWorkerError, default_tagging_workers
 
 TOP_SHOWS = 10
 POOL_MIN_ARTICLES = 2000     # --workers auto: fewer articles are tagged in-process (see docs/tagging.md)
@@ -99,6 +99,11 @@ def retag(db, catalog, batch_size, full, workers, quiet):
         summary = retag_database(database, loaded, batch_size=batch_size, full=full,
                                  catalog_label=str(catalog), progress=progress,
                                  workers=resolve_workers(workers, total))
+    except TaggingWorkerError as exc:
+        raise click.ClickException(
+            f"retag stopped: {exc}. The run is recorded as failed in retag_runs; the batches "
+            "written before it stand and the rest is unchanged, so running retag again finishes "
+            "the job (--workers 1 tags in this process).") from None
     finally:
         database.close()
     if not quiet and total:

@@ -213,6 +213,19 @@ def test_a_failing_tagging_worker_fails_the_run(stored, catalog_v1, monkeypatch)
     assert not multiprocessing.active_children()
 
 
+def test_a_failing_worker_is_a_clear_cli_error(stored, catalog_v1, monkeypatch):
+    from crawler.cli import retag_cmd
+
+    def failing(*args, **kwargs):
+        raise TaggingWorkerError("tagging worker 0 (pid 4242) was killed by signal SIGKILL (exit code -9)")
+
+    monkeypatch.setattr(retag_cmd, "retag_database", failing)
+    result = CliRunner().invoke(main, ["retag", "--db", str(stored), "--catalog", str(catalog_v1), "--workers", "2"])
+    assert result.exit_code == 1
+    assert "retag stopped: tagging worker 0 (pid 4242) was killed by signal SIGKILL" in result.output
+    assert "recorded as failed" in result.output and "Traceback" not in result.output
+
+
 def test_the_workers_option(stored, catalog_v1):
     for workers in ("2", "auto", "1"):
         result = retag_cli("--db", str(stored), "--catalog", str(catalog_v1), "--workers", workers)
