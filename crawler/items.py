@@ -63,7 +63,8 @@ class ArticleItem:
     # --- extraction worker (crawler/worker_stages.py) -------------------
     prepared: dict[str, Any] = field(default_factory=dict)
     # stage results computed next to extraction, each removed by the stage that uses it:
-    # {"extracted_fields": {...}, "normalize": {"drop", "counts"}, "fingerprint": Fingerprint}
+    # {"extracted_fields": {...}, "normalize": {"drop", "counts", "language_pending"},
+    #  "fingerprint": Fingerprint}  (pipelines/prepared_results.py)
 
     # --- store ----------------------------------------------------------
     article_id: int | None = None

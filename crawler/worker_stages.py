@@ -3,13 +3,14 @@
 Scrapy's reactor is one thread on one core; everything an item pipeline does
 runs there.  Two stages are CPU work that depends only on the page and a few
 settings: normalize (``pipelines.normalize.normalize_article``: text cleaning,
-dates, language detection) and the dedupe fingerprint
+URLs, dates, authors; the language is left to the reactor, below) and the dedupe fingerprint
 (``pipelines.fingerprints.compute_fingerprint``: shingles, MinHash, LSH
 bands).  When the extraction pool has worker processes
 (``ENTCRAWL_EXTRACTION_WORKERS``, crawler/extraction_pool.py), the spider sends
 a :class:`WorkerStages` with each page and the worker runs those stages too.
 The item then reaches the pipelines already normalized, with the results in
-``item.prepared``; each pipeline takes its part out (``extracted_fields`` by
+``item.prepared``; each pipeline takes its part out
+(``pipelines.prepared_results.take_prepared``: ``extracted_fields`` by
 ``ExtractedFieldsPipeline``, ``normalize`` by ``NormalizePipeline``, which
 applies the stats and the drop, ``fingerprint`` by ``DedupePipeline``).  The
 items, stats and drops are the same as when the pipelines do the work.

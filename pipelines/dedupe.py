@@ -29,6 +29,7 @@ from sqlite_utils import Database
 
 from pipelines import database as dbq
 from pipelines import fingerprints
+from pipelines.prepared_results import take_prepared
 
 logger = logging.getLogger(__name__)
 
@@ -125,8 +126,7 @@ class DedupePipeline:
 
 def _adopt_prepared_fingerprint(adapter: ItemAdapter, body: str) -> None:
     """Use the fingerprint the extraction worker computed for this body, if any."""
-    prepared = adapter.get("prepared") if "prepared" in adapter.field_names() else None
-    fp = prepared.pop("fingerprint", None) if isinstance(prepared, dict) else None
+    fp = take_prepared(adapter, "fingerprint")
     if fp is not None:
         fingerprints.adopt_fingerprint(body, fp)
 

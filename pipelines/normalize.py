@@ -25,6 +25,7 @@ from pipelines.author_names import clean_authors
 from pipelines.canonical_url import InvalidURLError, canonical_url, registrable_domain
 from pipelines.date_resolution import resolve_dates
 from pipelines.language_detection import detect_language
+from pipelines.prepared_results import take_prepared
 from pipelines.text_cleaning import clean_body, strip_body_head, clean_title, count_words, normalize_text
 
 logger = logging.getLogger(__name__)
@@ -179,7 +180,7 @@ class NormalizePipeline:
 
     def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
-        prepared = _take_prepared(adapter)
+        prepared = take_prepared(adapter, "normalize")
         if prepared is not None:          # normalized in the extraction worker already
             outcome = NormalizeOutcome(prepared.get("drop"), dict(prepared.get("counts") or {}))
             if not outcome.drop and prepared.get("language_pending"):
@@ -196,11 +197,3 @@ class NormalizePipeline:
     def _inc(self, key: str, count: int = 1) -> None:
         if self.stats is not None and count:
             self.stats.inc_value(f"{STAT_PREFIX}/{key}", count)
-
-
-def _take_prepared(adapter: ItemAdapter) -> Mapping[str, Any] | None:
-    """The worker's normalize outcome, removed from the item (None when not prepared)."""
-    if "prepared" not in adapter.field_names():
-        return None
-    prepared = adapter.get("prepared") or {}
-    return prepared.pop("normalize", None) if isinstance(prepared, dict) else None

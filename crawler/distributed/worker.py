@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from crawler.distributed.items import ITEMS_PUSHED_STAT
-from crawler.distributed.keys import DEFAULT_PREFIX, RedisKeys
+from crawler.distributed.keys import RedisKeys
 from crawler.distributed.presence import SEEDED_STAT, Heartbeat, default_worker_id
 from crawler.distributed.profile import worker_settings
 from crawler.distributed.redis_url import connect, redact, validate_redis_url
@@ -82,11 +82,10 @@ def run_worker(
     validate_redis_url(redis_url)
     worker_id = worker_id or default_worker_id()
     base = project_settings(settings_overrides)
-    prefix = base.get("ENTCRAWL_REDIS_PREFIX") or DEFAULT_PREFIX
-    settings = worker_settings(base, redis_url=redis_url, workers=workers, worker_id=worker_id, prefix=prefix)
+    keys = RedisKeys.from_settings(base)
+    settings = worker_settings(base, redis_url=redis_url, workers=workers, worker_id=worker_id, prefix=keys.prefix)
     chosen = select_sites(load_registry(settings.get("ENTCRAWL_REGISTRY")), slugs)
     parse_crawl_arguments(dict(spider_args or {}))  # fail fast, before any request
-    keys = RedisKeys(prefix)
     server = connect(redis_url)
     server.ping()
     heartbeat = Heartbeat(server, keys.worker(worker_id),

@@ -26,6 +26,7 @@ from sqlite_utils import Database
 from crawler.ops.incremental import announced_date
 from pipelines.crawl_runs import upsert_fetch_state
 from pipelines.database import open_database
+from pipelines.prepared_results import take_prepared
 
 FIELD_STAT = "entcrawl/fields/"
 DEFAULT_MIN_BODY_WORDS = 80
@@ -57,9 +58,8 @@ class ExtractedFieldsPipeline:
         if (adapter.get("page_type") or "article") != "article" or self.stats is None:
             return item
         self.stats.inc_value(FIELD_STAT + "pages")
-        prepared = adapter.get("prepared") if "prepared" in adapter.field_names() else None
         # an item normalized in the extraction worker brings the flags of its extracted fields
-        flags = prepared.pop("extracted_fields", None) if isinstance(prepared, dict) else None
+        flags = take_prepared(adapter, "extracted_fields")
         if flags is None:
             flags = extracted_fields(adapter, self.min_body_words)
         for name, present in flags.items():
